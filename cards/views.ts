@@ -1,0 +1,74 @@
+import type { Outcome, Question } from "../rules/outcome.js";
+import type { FindingId } from "../rules/vocabulary.js";
+
+// Channel-neutral views. Dialogs produce these; cards/adaptive renders them for Teams and
+// cards/slack renders them as Block Kit, so no clinical wording is written twice.
+
+export type AnswerValue = "yes" | "no" | "unsure" | number | string;
+
+export interface AnsweredFinding {
+  id: FindingId;
+  /** The question as it was asked, e.g. "New numbness in the saddle area...?" */
+  question: string;
+  /** Display form of the answer: "Yes", "No", "Not sure", "3 weeks", "Lumbar". */
+  answer: string;
+  /** "asked": answered to a question; "noted": read from the clinician's message and not contradicted. */
+  how: "asked" | "noted";
+}
+
+export interface WelcomeView {
+  kind: "welcome";
+  /** In a channel or group chat the card warns against posting patient details. */
+  scope: "personal" | "shared";
+  regionName: string;
+  rulesVersion: string;
+  reviewOverdue: boolean;
+}
+
+export interface HelpView {
+  kind: "help";
+  scope: "personal" | "shared";
+}
+
+export interface QuestionView {
+  kind: "question";
+  question: Question;
+  /** 1-based position in this triage ("question 4"). */
+  number: number;
+  /** Findings already noted from the clinician's message, shown back ("I noted: saddle numbness, age 58"). */
+  noted: string[];
+  /**
+   * Set when the clinician's message suggested an answer that could lower urgency: it is shown
+   * for one-tap confirmation and never used silently (RULES.md §1 principle 3).
+   */
+  prefill?: { answer: AnswerValue; display: string; evidence: string };
+  /** Shown above the question after an unrecognised typed answer. */
+  retryHint?: string;
+}
+
+/** Replaces an answered question card in place so its buttons cannot be clicked again. */
+export interface AnsweredView {
+  kind: "answered";
+  number: number;
+  question: string;
+  answer: string;
+}
+
+export interface OutcomeView {
+  kind: "outcome";
+  outcome: Outcome;
+  answers: AnsweredFinding[];
+  /** Red flags that were not asked because the outcome was already clear: never reported as "no". */
+  notAsked: Array<{ id: FindingId; question: string }>;
+  /** Plain-text record for the patient notes: red flags screened and each answer. */
+  notesSummary: string;
+}
+
+export interface NoticeView {
+  kind: "notice";
+  text: string;
+  /** e.g. "emergency" keeps the emergency advice visible after an error. */
+  tone: "info" | "warning" | "emergency";
+}
+
+export type View = WelcomeView | HelpView | QuestionView | AnsweredView | OutcomeView | NoticeView;
