@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { inflateSync } from "node:zlib";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { drawColourIcon, drawOutlineIcon } from "../../scripts/make-icons.js";
 import {
   buildPackage,
   DEV_BOT_ID,
@@ -322,6 +323,12 @@ describe("icons", () => {
     for (let i = 0; i < pixels.length; i += 4)
       if (pixels[i + 3] === 255) colours.add(pixels.subarray(i, i + 3).join());
     expect(colours.size).toBeGreaterThan(3);
+  });
+
+  it("are exactly what scripts/make-icons.ts draws, so the committed PNGs match their source", () => {
+    // Compare decoded pixels, not bytes: another zlib build may compress the same pixels differently.
+    expect(decodeRgba(drawColourIcon()).pixels).toEqual(decodeRgba(color).pixels);
+    expect(decodeRgba(drawOutlineIcon()).pixels).toEqual(decodeRgba(outline).pixels);
   });
 
   it("buildPackage rejects icons of the wrong size or without alpha", () => {
