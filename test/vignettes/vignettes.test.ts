@@ -32,6 +32,14 @@ function run(v: Vignette): Outcome {
   return decide(packFor(v.region), v.findings, v.borough ? { borough: v.borough } : {});
 }
 
+/**
+ * A region overlay may split one RULES.md rule into lettered variants (BNSSG's R07 -> R07 and R07B);
+ * those still count as the rule the vignette names. Anything else is reported as the engine said it.
+ */
+function sameRule(got: string | undefined, expected: string): string | undefined {
+  return got !== undefined && new RegExp(`^${expected}[A-Z]$`).test(got) ? expected : got;
+}
+
 const rows = vignettes.map((v) => [`${v.id} ${v.title}`, v] as const);
 
 describe("golden vignettes through the engine", () => {
@@ -43,7 +51,7 @@ describe("golden vignettes through the engine", () => {
       rule: outcome.rules[0]?.id,
       additionalRoutes: outcome.additional.map((a) => a.route),
     };
-    expect({ route: got.route, urgency: got.urgency, rule: got.rule }).toEqual({
+    expect({ route: got.route, urgency: got.urgency, rule: sameRule(got.rule, v.expect.rule) }).toEqual({
       route: v.expect.route,
       urgency: v.expect.urgency,
       rule: v.expect.rule,
