@@ -1,0 +1,26 @@
+import type { Outcome } from "../../rules/outcome.js";
+
+// Slack message metadata on the outcome message (CONTRACT.md §3): integrations read the decision
+// from here instead of parsing blocks. Payload values may be scalars or arrays of flat objects.
+
+export interface OutcomeMetadata {
+  event_type: "msk_triage_outcome";
+  event_payload: {
+    route: string;
+    urgency: string;
+    rules: Array<{ id: string; source: string }>;
+    rulesVersion: string;
+  };
+}
+
+export function outcomeMetadata(outcome: Outcome): OutcomeMetadata {
+  return {
+    event_type: "msk_triage_outcome",
+    event_payload: {
+      route: outcome.route,
+      urgency: outcome.urgency,
+      rules: outcome.rules.map((r) => ({ id: r.id, source: r.source })),
+      rulesVersion: outcome.rulesVersion,
+    },
+  };
+}
