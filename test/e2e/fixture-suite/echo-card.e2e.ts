@@ -1,0 +1,68 @@
+// Proves the harness against the fixture bot: a typed message gets a card, a click on a card
+// button reaches the bot as a submit, and the reply card renders. Personal chat and channel.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  botDisplayName,
+  clickButton,
+  lastCardText,
+  launchBrowser,
+  openChat,
+  postInChannel,
+  screenshot,
+  send,
+  waitForCardText,
+} from "../playground.js";
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+afterEach(async (context) => {
+  if (context.task.result?.state === "fail") await screenshot(page, `FAILED-${context.task.name}`);
+  await page.close();
+});
+
+describe("fixture bot in the Playground", () => {
+  it("answers a personal-chat question card and shows the outcome", async () => {
+    await openChat(page, "personal");
+    await send(page, "is this urgent APP?");
+    await waitForCardText(page, "is this urgent APP?");
+    expect(await lastCardText(page)).toContain("Is it urgent?");
+
+    await clickButton(page, "Yes");
+    await waitForCardText(page, "Outcome: yes");
+    expect(await lastCardText(page)).toBe("Outcome: yes");
+    await screenshot(page, "fixture-personal-outcome");
+  });
+
+  it("a different button gives a different outcome", async () => {
+    await openChat(page, "personal");
+    await send(page, "second question");
+    await waitForCardText(page, "second question");
+    await clickButton(page, "Not sure");
+    await waitForCardText(page, "Outcome: unsure");
+    expect(await lastCardText(page)).toBe("Outcome: unsure");
+  });
+
+  it("replies in the channel thread when @mentioned", async () => {
+    await openChat(page, "channel");
+    await postInChannel(page, "is this urgent APP?", botDisplayName);
+    // The fixture strips the <at> mention, so the echo shows only what was asked.
+    const card = await waitForCardText(page, "You said: is this urgent APP?");
+    expect(await card.textContent()).not.toContain(botDisplayName);
+
+    await clickButton(page, "No");
+    await waitForCardText(page, "Outcome: no");
+    expect(await lastCardText(page)).toBe("Outcome: no");
+    await screenshot(page, "fixture-channel-outcome");
+  });
+});
