@@ -2,7 +2,7 @@ import type { CompiledAdvice, Pack } from "../packs/compile.js";
 import type { AdditionalAction, Outcome, PathwayLink, Referral } from "../outcome.js";
 import type { FindingId, Findings, PathwayKey, RouteCode } from "../vocabulary.js";
 import { evaluate, type Evaluation, type Firing, urgencyAt } from "./evaluate.js";
-import { NO, UNSURE } from "./logic.js";
+import { type Facts, NO, UNSURE } from "./logic.js";
 
 export interface DecideOptions {
   /** NEL borough for the referral route; falls back to findings.borough. */
@@ -17,11 +17,11 @@ export function decide(pack: Pack, findings: Findings, options: DecideOptions = 
 }
 
 export function describe(pack: Pack, ev: Evaluation, options: DecideOptions = {}): Outcome {
-  const { primary, fired, findings } = ev;
+  const { primary, fired, findings, facts: x } = ev;
   const route = primary.rule.data.route;
   const urgency = urgencyAt(primary.rank);
   const routeText = pack.data.routes[route];
-  const pathways = pathwaysOf(fired, findings);
+  const pathways = pathwaysOf(fired, x);
   const today = isoDay(options.today ?? new Date());
 
   return {
@@ -39,10 +39,10 @@ export function describe(pack: Pack, ev: Evaluation, options: DecideOptions = {}
       onUncertainty: f.truth === UNSURE,
     })),
     additional: additionalActions(pack, fired, route),
-    uncertain: uncertainFindings(pack, findings),
-    suspicionFlags: pack.suspicionFlags.filter((s) => s.when(findings) === 1).map((s) => s.label),
-    imaging: adviceFor(pack.imaging, findings, route, pathways),
-    safetyNet: adviceFor(pack.safetyNet, findings, route, pathways),
+    uncertain: uncertainFindings(pack, x),
+    suspicionFlags: pack.suspicionFlags.filter((s) => s.when(x) === 1).map((s) => s.label),
+    imaging: adviceFor(pack.imaging, x, route, pathways),
+    safetyNet: adviceFor(pack.safetyNet, x, route, pathways),
     referral: referralFor(pack, route, options.borough ?? findings.borough),
     region: pack.data.region,
     rulesVersion: pack.rulesVersion,
@@ -51,11 +51,11 @@ export function describe(pack: Pack, ev: Evaluation, options: DecideOptions = {}
   };
 }
 
-function pathwaysOf(fired: Firing[], findings: Findings): PathwayKey[] {
+function pathwaysOf(fired: Firing[], x: Facts): PathwayKey[] {
   const out = new Set<PathwayKey>();
   for (const f of fired) {
     for (const key of f.rule.data.pathways) out.add(key);
-    for (const p of f.rule.pathwaysWhen) if (p.when(findings) !== NO) out.add(p.key);
+    for (const p of f.rule.pathwaysWhen) if (p.when(x) !== NO) out.add(p.key);
   }
   return [...out];
 }
@@ -80,30 +80,27 @@ function additionalActions(pack: Pack, fired: Firing[], primaryRoute: RouteCode)
 }
 
 /** Findings answered unsure, and missing details that principle 2 counts as unsure where they matter. */
-function uncertainFindings(pack: Pack, findings: Findings): FindingId[] {
+function uncertainFindings(pack: Pack, x: Facts): FindingId[] {
   const out: FindingId[] = [];
-  for (const q of pack.questions) {
-    const v = findings[q.data.id];
-    if (v === "unsure") out.push(q.data.id);
-    else if (v === undefined && q.data.absentMeans === "unsure" && q.reach.length > 0) {
-      if (!q.askWhen || q.askWhen(findings) !== NO) out.push(q.data.id);
-    }
+  for (const id in x.f) if (x.f[id as FindingId] === "unsure") out.push(id as FindingId);
+  for (const q of pack.absentMeansUnsure) {
+    if (x.f[q.data.id] === undefined && q.reach.length > 0 && (!q.askWhen || q.askWhen(x) !== NO)) out.push(q.data.id);
   }
   return out;
 }
 
-function adviceFor(list: CompiledAdvice[], findings: Findings, route: RouteCode, pathways: PathwayKey[]): string {
+function adviceFor(list: CompiledAdvice[], x: Facts, route: RouteCode, pathways: PathwayKey[]): string {
   const texts: string[] = [];
   for (const a of list) {
     const applies =
       !a.triggers ||
       a.triggers.some(
         (t) =>
-          (!t.when || t.when(findings) !== NO) &&
+          (!t.when || t.when(x) !== NO) &&
           (!t.whenRoute || t.whenRoute.includes(route)) &&
           (!t.whenPathway || t.whenPathway.some((p) => pathways.includes(p))),
       );
-    if (applies) texts.push(`${a.text} (${a.source})`);
+    if (applies) texts.push(a.cited);
   }
   return texts.join("\n");
 }

@@ -1,6 +1,6 @@
 import type { CompiledRule, Pack } from "../packs/compile.js";
 import { type BoolFindingId, type Findings, URGENCY_LEVELS, type Urgency } from "../vocabulary.js";
-import { NO, type Truth, YES } from "./logic.js";
+import { type Facts, facts, NO, type Truth, YES } from "./logic.js";
 
 // The decision itself: which rules fire and which one sets the route. decide() and nextQuestion()
 // both build on this, so the question flow can never disagree with the outcome.
@@ -14,6 +14,7 @@ export interface Firing {
 
 export interface Evaluation {
   findings: Findings;
+  facts: Facts;
   fired: Firing[];
   primary: Firing;
 }
@@ -22,16 +23,18 @@ const EMERGENCY = URGENCY_LEVELS.indexOf("emergency");
 
 export function evaluate(pack: Pack, input: Findings): Evaluation {
   const findings = applyImplications(pack, input);
+  const x = facts(findings);
   let fired: Firing[] = [];
   for (const rule of pack.rules) {
     if (rule.data.fallback) continue;
-    const truth = rule.when(findings);
+    const truth = rule.when(x);
     if (truth !== NO) fired.push({ rule, truth, rank: rule.rank });
   }
 
   // A superseding rule (under 16) applies only when it certainly holds and no emergency fires.
-  const anyEmergency = fired.some((f) => f.rank === EMERGENCY);
-  for (const sup of fired.filter((f) => f.rule.data.supersedes && f.truth === YES)) {
+  const superseding = fired.filter((f) => f.rule.data.supersedes && f.truth === YES);
+  const anyEmergency = superseding.length > 0 && fired.some((f) => f.rank === EMERGENCY);
+  for (const sup of superseding) {
     if (anyEmergency) break;
     const replaced = sup.rule.data.supersedes ?? [];
     const removed = fired.filter((f) => f !== sup && replaced.includes(f.rule.data.route));
@@ -42,7 +45,7 @@ export function evaluate(pack: Pack, input: Findings): Evaluation {
   if (fired.length === 0) {
     for (const rule of pack.rules) {
       if (!rule.data.fallback) continue;
-      const truth = rule.when(findings);
+      const truth = rule.when(x);
       if (truth !== NO) fired.push({ rule, truth, rank: rule.rank });
     }
   }
@@ -50,7 +53,7 @@ export function evaluate(pack: Pack, input: Findings): Evaluation {
 
   let primary = fired[0] as Firing;
   for (const f of fired) if (f.rank > primary.rank) primary = f;
-  return { findings, fired, primary };
+  return { findings, facts: x, fired, primary };
 }
 
 export function urgencyAt(rank: number): Urgency {

@@ -10,10 +10,25 @@ export const NO: Truth = 0;
 export const UNSURE: Truth = 0.5;
 export const YES: Truth = 1;
 
-export type Condition = (f: Findings) => Truth;
+/**
+ * One evaluation's view of the findings. Terms (named sub-conditions such as "spinal context") are
+ * shared by many rules, so each is computed at most once per Facts.
+ */
+export interface Facts {
+  readonly f: Findings;
+  readonly terms: Array<Truth | undefined>;
+}
+
+export function facts(f: Findings): Facts {
+  return { f, terms: [] };
+}
+
+export type Condition = (x: Facts) => Truth;
 
 export interface CompileContext {
   terms: Record<string, ConditionData>;
+  /** Slot of each term in Facts.terms; filled by compileCondition. */
+  termSlots?: Map<string, number>;
   /** What an absent finding counts as: 0.5 for details that principle 2 treats as unsure. */
   absent: Partial<Record<FindingId, Truth>>;
 }
@@ -24,14 +39,29 @@ export function compileCondition(cond: ConditionData, ctx: CompileContext, seen:
     const term = ctx.terms[cond.term];
     if (!term) throw new Error(`unknown term "${cond.term}"`);
     if (seen.includes(cond.term)) throw new Error(`term "${cond.term}" refers to itself`);
-    return compileCondition(term, ctx, [...seen, cond.term]);
+    const inner = compileCondition(term, ctx, [...seen, cond.term]);
+    ctx.termSlots ??= new Map();
+    let slot = ctx.termSlots.get(cond.term);
+    if (slot === undefined) {
+      slot = ctx.termSlots.size;
+      ctx.termSlots.set(cond.term, slot);
+    }
+    const i = slot;
+    return (x) => {
+      let v = x.terms[i];
+      if (v === undefined) {
+        v = inner(x);
+        x.terms[i] = v;
+      }
+      return v;
+    };
   }
   if ("all" in cond) {
     const parts = cond.all.map((c) => compileCondition(c, ctx, seen));
-    return (f) => {
+    return (x) => {
       let t: Truth = YES;
       for (const p of parts) {
-        const v = p(f);
+        const v = p(x);
         if (v === NO) return NO;
         if (v < t) t = v;
       }
@@ -40,10 +70,10 @@ export function compileCondition(cond: ConditionData, ctx: CompileContext, seen:
   }
   if ("any" in cond) {
     const parts = cond.any.map((c) => compileCondition(c, ctx, seen));
-    return (f) => {
+    return (x) => {
       let t: Truth = NO;
       for (const p of parts) {
-        const v = p(f);
+        const v = p(x);
         if (v === YES) return YES;
         if (v > t) t = v;
       }
@@ -52,14 +82,14 @@ export function compileCondition(cond: ConditionData, ctx: CompileContext, seen:
   }
   if ("not" in cond) {
     const inner = compileCondition(cond.not, ctx, seen);
-    return (f) => (1 - inner(f)) as Truth;
+    return (x) => (1 - inner(x)) as Truth;
   }
   const id = cond.fact;
   const absent = ctx.absent[id] ?? NO;
   if ("in" in cond) {
     const allowed = new Set<string>(cond.in);
-    return (f) => {
-      const v = f[id];
+    return (x) => {
+      const v = x.f[id];
       if (v === undefined) return absent;
       if (v === "unsure") return UNSURE;
       return allowed.has(v as string) ? YES : NO;
@@ -67,15 +97,15 @@ export function compileCondition(cond: ConditionData, ctx: CompileContext, seen:
   }
   if ("lt" in cond || "lte" in cond || "gt" in cond || "gte" in cond) {
     const test = numberTest(cond as { lt?: number; lte?: number; gt?: number; gte?: number });
-    return (f) => {
-      const v = f[id];
+    return (x) => {
+      const v = x.f[id];
       if (v === undefined) return absent;
       if (typeof v !== "number") return UNSURE;
       return test(v) ? YES : NO;
     };
   }
-  return (f) => {
-    const v = f[id];
+  return (x) => {
+    const v = x.f[id];
     if (v === true) return YES;
     if (v === false) return NO;
     if (v === undefined) return absent;

@@ -34,7 +34,7 @@ export function nextQuestion(pack: Pack, findings: Findings): Next {
 
 /** Red flags that were not asked (the card lists them as "not asked", never as "no"). */
 export function unaskedRedFlags(pack: Pack, findings: Findings): Question[] {
-  const current = evaluate(pack, findings).findings;
+  const current = evaluate(pack, findings).facts;
   return pack.questions
     .filter((q) => q.data.redFlag && q.data.askable && !(q.data.id in findings) && q.reach.length > 0)
     .filter((q) => !q.askWhen || q.askWhen(current) !== NO)
@@ -49,7 +49,7 @@ function isAskable(q: CompiledQuestion, findings: Findings, best: Evaluation): b
   if (!q.data.askable || q.data.id in findings) return false;
   if (q.data.askWhenRoute) return q.data.askWhenRoute.includes(best.primary.rule.data.route);
   if (q.reach.length === 0) return false;
-  if (q.askWhen && q.askWhen(best.findings) === NO) return false;
+  if (q.askWhen && q.askWhen(best.facts) === NO) return false;
   return couldChangePrimary(q, best);
 }
 

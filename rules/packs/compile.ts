@@ -26,6 +26,8 @@ export interface CompiledQuestion {
 export interface CompiledAdvice {
   text: string;
   source: string;
+  /** The text with its source, as the outcome shows it. */
+  cited: string;
   triggers: Array<{ when?: Condition; whenRoute?: RouteCode[]; whenPathway?: PathwayKey[] }> | undefined;
 }
 
@@ -34,6 +36,8 @@ export interface Pack {
   rules: CompiledRule[];
   questions: CompiledQuestion[];
   questionById: Map<FindingId, CompiledQuestion>;
+  /** Details that count as unsure when missing (RULES.md §1 principle 2). */
+  absentMeansUnsure: CompiledQuestion[];
   suspicionFlags: Array<{ label: string; when: Condition }>;
   imaging: CompiledAdvice[];
   safetyNet: CompiledAdvice[];
@@ -89,6 +93,7 @@ export function compilePack(data: PackData): Pack {
     list.map((a) => ({
       text: a.text,
       source: a.source,
+      cited: `${a.text} (${a.source})`,
       triggers: a.triggers?.map((t) => ({
         when: t.when ? compile(t.when) : undefined,
         whenRoute: t.whenRoute,
@@ -102,6 +107,7 @@ export function compilePack(data: PackData): Pack {
     rules,
     questions,
     questionById: new Map(questions.map((q) => [q.data.id, q])),
+    absentMeansUnsure: questions.filter((q) => q.data.absentMeans === "unsure"),
     suspicionFlags: data.suspicionFlags.map((s) => ({ label: s.label, when: compile(s.when) })),
     imaging: advice(data.imaging),
     safetyNet: advice(data.safetyNet),

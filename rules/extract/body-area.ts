@@ -1,0 +1,56 @@
+import type { BodyArea, BoolFindingId } from "../vocabulary.js";
+import type { PhraseHit } from "./scan.js";
+import { allMatches, compileWords, longestNonOverlapping, overlaps, type Span } from "./text.js";
+
+// Where the main problem is. When several areas are named, the spinal one most likely to matter
+// wins (thoracic, then cervical, then lumbar, then a limb): a knee mentioned beside back pain is
+// rarely the reason for a red-flag question, and thoracic pain is itself a flag (RULES.md §5).
+
+const AREAS: Array<{ area: BodyArea; re: string }> = [
+  {
+    area: "thoracic",
+    re: "thoracic|thoracic spine|t-?spine|mid[- ]?back|middle back|upper back|between (?:the |his |her )?shoulder blades|shoulder blades?|interscapular|scapula|dorsal spine|t(?:[1-9]|1[0-2])(?:[/-]t?(?:[1-9]|1[0-2]))?",
+  },
+  {
+    area: "cervical",
+    re: "neck|cervical|cervical spine|c-?spine|c[1-8](?:[/-]c?[1-8])?|whiplash|brachialgia|cervicalgia|cervical radiculopathy",
+  },
+  {
+    area: "lumbar",
+    re: "lbp|low(?:er)? back|(?<!(?:came|come|coming|went|go|going|got|get|getting|grew|grow|growing|been|be|is|was|straight|bring|brought|call|called|ring) )back(?! (?:to|after|again|from|of|in|on))|lumbar|lumbar spine|l-?spine|lumbago|lumbosacral|l[1-5](?:[/-](?:l?[1-5]|s1))?|s1|sciatica|si ?joint|sij|sacroiliac|coccyx|tailbone|buttock",
+  },
+  {
+    area: "limb",
+    re: "knees?|shoulders?|hips?|ankles?|wrists?|elbows?|hands?|feet|foot|fingers?|thumbs?|toes?|achilles|calf|calves|thigh|hamstrings?|quads?|groin|heel|shin|tibia|fibula|femur|humerus|patella|plantar fascii?\\w*|rotator cuff|tennis elbow|golfer'?s elbow|forearm|neck of (?:the )?femur|nof|acl|mcl|menisc\\w*|biceps?|triceps|joint",
+  },
+];
+const COMPILED = AREAS.map((a) => ({ area: a.area, regexes: compileWords(a.re) }));
+// Nerve symptoms name where they are felt, not where the problem is ("numb foot", "weak hand").
+const NERVE_IDS: ReadonlySet<BoolFindingId> = new Set([
+  "motor_weakness",
+  "sensory_deficit",
+  "radiculopathy",
+  "bilateral_leg_symptoms",
+  "foot_drop",
+  "gross_functional_deficit",
+  "gait_disturbance",
+]);
+const PRIORITY: readonly BodyArea[] = ["thoracic", "cervical", "lumbar", "limb"];
+
+export interface AreaHit extends Span {
+  area: BodyArea;
+}
+
+export function findBodyArea(lower: string, hits: readonly PhraseHit[]): AreaHit | undefined {
+  const hidden = hits.filter((h) => h.phrase.hidesArea || h.phrase.ids.some((id) => NERVE_IDS.has(id)));
+  const candidates: AreaHit[] = [];
+  for (const { area, regexes } of COMPILED) {
+    for (const s of allMatches(lower, regexes)) candidates.push({ ...s, area });
+  }
+  const found = longestNonOverlapping(candidates).filter((a) => !hidden.some((h) => overlaps(h, a)));
+  for (const area of PRIORITY) {
+    const first = found.find((f) => f.area === area);
+    if (first) return first;
+  }
+  return undefined;
+}

@@ -1,0 +1,103 @@
+import type { BoolFindingId, FindingId, Findings } from "../vocabulary.js";
+import { type Anchor, bindDuration, CES_IDS, MOTOR_IDS } from "./binding.js";
+import { findBodyArea } from "./body-area.js";
+import { findIdentifiers, type IdentifierSpan, maskIdentifiers } from "./identifiers.js";
+import { findAge, findDurations, findPowerGrades } from "./numbers.js";
+import type { Polarity } from "./phrases.js";
+import { readHit } from "./polarity.js";
+import { scan } from "./scan.js";
+import { lowerSameLength, type Span } from "./text.js";
+
+// Free text -> findings of RULES.md §4, with the words each came from. Pure: no I/O, no model.
+
+export interface Extraction {
+  findings: Findings;
+  evidence: Partial<Record<FindingId, string>>;
+  identifiers: IdentifierSpan[];
+  /** Durations tied to something that is not a finding (e.g. "LBP 3/52" -> the back pain), kept for display only. */
+  context: { painWeeks?: number };
+}
+
+// When a finding is mentioned more than once, the reading that can only raise urgency wins
+// (RULES.md principle 3): present beats unsure beats absent.
+const rank = (v: unknown): number => (v === true ? 2 : v === "unsure" ? 1 : 0);
+
+export function extractFindings(text: string): Extraction {
+  const identifiers = findIdentifiers(text);
+  const lower = lowerSameLength(maskIdentifiers(text, identifiers));
+  const s = scan(lower);
+  const findings: Findings = {};
+  const evidence: Partial<Record<FindingId, string>> = {};
+  const cite = (span: Span) => text.slice(span.start, span.end);
+
+  const setBool = (id: BoolFindingId, value: Polarity, span: Span) => {
+    const had = findings[id];
+    if (had !== undefined && rank(had) >= rank(value)) return;
+    findings[id] = value;
+    evidence[id] = cite(span);
+  };
+
+  const values = new Map<(typeof s.hits)[number], Polarity>();
+  for (const hit of s.hits) {
+    const reading = readHit(lower, hit, s);
+    values.set(hit, reading.value);
+    if (hit.phrase.group) {
+      // "?CES" or "CES symptoms": some CES symptom is there, not which; "no CES sx" answers nothing.
+      if (reading.value === false) continue;
+      for (const id of hit.phrase.ids) setBool(id, "unsure", reading.evidence);
+    } else {
+      for (const id of hit.phrase.ids) setBool(id, reading.value, reading.evidence);
+    }
+  }
+
+  const powers = findPowerGrades(lower);
+  const weakest = [...powers].sort((a, b) => a.value - b.value)[0];
+  if (weakest) {
+    findings.motor_power_grade = weakest.value;
+    evidence.motor_power_grade = cite(weakest);
+    // A grade below 5 is weakness, whatever words surround it.
+    if (weakest.value < 5) setBool("motor_weakness", true, weakest);
+  }
+
+  const age = findAge(lower);
+  if (age) {
+    findings.age = age.value;
+    evidence.age = cite(age);
+  }
+
+  const anchors: Anchor[] = [
+    ...s.hits.filter((h) => values.get(h) !== false).map((hit): Anchor => ({ kind: "hit", hit })),
+    ...s.painAnchors.map((span): Anchor => ({ kind: "pain", span })),
+  ];
+  const context: Extraction["context"] = {};
+  const taken = [...powers, ...(age ? [age] : []), ...s.hits];
+  for (const d of findDurations(lower, taken)) {
+    for (const a of bindDuration(lower, d, anchors)) {
+      const span = a.kind === "hit" ? a.hit : a.span;
+      const words = cite({ start: Math.min(span.start, d.start), end: Math.max(span.end, d.end) });
+      if (a.kind === "pain") {
+        context.painWeeks ??= d.value;
+        continue;
+      }
+      const ids = a.hit.phrase.ids;
+      const target = ids.some((id) => CES_IDS.has(id))
+        ? "ces_symptom_weeks"
+        : ids.some((id) => MOTOR_IDS.has(id))
+          ? "motor_onset_weeks"
+          : undefined;
+      if (!target) continue;
+      const had = findings[target];
+      // Several onsets: the most recent one is the one the question asks about, and the more urgent.
+      if (typeof had === "number" && had <= d.value) continue;
+      findings[target] = d.value;
+      evidence[target] = words;
+    }
+  }
+
+  const area = findBodyArea(lower, s.hits);
+  if (area) {
+    findings.body_area = area.area;
+    evidence.body_area = cite(area);
+  }
+  return { findings, evidence, identifiers, context };
+}

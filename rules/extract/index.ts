@@ -1,0 +1,10 @@
+// Public face of free-text extraction (issue 5): findings from a clinician's message, and the
+// patient identifiers in it, which callers must redact before anything is stored or logged.
+export { type Extraction, extractFindings } from "./extract.js";
+export {
+  findIdentifiers,
+  type IdentifierKind,
+  type IdentifierSpan,
+  redactIdentifiers,
+} from "./identifiers.js";
+export { isValidNhsNumber } from "./nhs-number.js";

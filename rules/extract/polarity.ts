@@ -1,0 +1,86 @@
+import {
+  POST_DOUBT,
+  POST_FILLER,
+  POST_LIST_JOINER,
+  POST_NEGATIVE,
+  POST_POSITIVE,
+  POST_SHORT_NEGATIVE,
+  POST_SHORT_POSITIVE,
+} from "./cues.js";
+import type { Polarity } from "./phrases.js";
+import type { Cue, PhraseHit, Scan } from "./scan.js";
+import type { Span } from "./text.js";
+
+// Decides whether each mentioned finding is present, absent or in doubt, from the cues around it.
+
+export interface Reading {
+  value: Polarity;
+  /** The words the reading came from, cue included ("no bladder sx"). */
+  evidence: Span;
+}
+
+const CLAUSE_END = "(?=\\s*(?:[.,;:!?\\n)]|$|and(?![a-z])|but(?![a-z])))";
+const WORD_END = "(?:(?<![a-z0-9])|(?![a-z0-9]))";
+const sticky = (src: string) => new RegExp(src, "y");
+const JOINER = sticky(POST_LIST_JOINER);
+const POST: Array<{ re: RegExp; value: Polarity }> = [
+  { re: sticky(`${POST_FILLER}(?:${POST_DOUBT})${WORD_END}`), value: "unsure" },
+  { re: sticky(`${POST_FILLER}(?:${POST_NEGATIVE})${WORD_END}`), value: false },
+  { re: sticky(`${POST_FILLER}(?:${POST_SHORT_NEGATIVE})${WORD_END}${CLAUSE_END}`), value: false },
+  { re: sticky(`${POST_FILLER}(?:${POST_POSITIVE})${WORD_END}`), value: true },
+  { re: sticky(`${POST_FILLER}(?:${POST_SHORT_POSITIVE})${WORD_END}${CLAUSE_END}`), value: true },
+];
+const QUESTION_MARKS = /^\?+$/;
+// What may stand between "?" and the finding it questions: other findings of the same list.
+const LIST_GAP = /^[\s,/&+-]*(?:(?:and|or|nor)[\s,/&+-]*)*$/;
+
+function gapWithoutHits(lower: string, from: number, to: number, hits: readonly PhraseHit[]): string {
+  let out = "";
+  let at = from;
+  for (const h of hits) {
+    if (h.start < from || h.end > to) continue;
+    out += `${lower.slice(at, h.start)} `;
+    at = h.end;
+  }
+  return out + lower.slice(at, to);
+}
+
+function prefixCue(lower: string, hit: PhraseHit, s: Scan): Cue | undefined {
+  const before = s.cues.filter((c) => c.end <= hit.start).sort((a, b) => b.end - a.end);
+  for (const c of before) {
+    if (c.kind === "breaker" || c.kind === "generic") return undefined;
+    const isQuestionMark = QUESTION_MARKS.test(lower.slice(c.start, c.end));
+    if (isQuestionMark && !LIST_GAP.test(gapWithoutHits(lower, c.end, hit.start, s.hits))) return undefined;
+    return c;
+  }
+  return undefined;
+}
+
+function postCue(lower: string, hit: PhraseHit, hits: readonly PhraseHit[]): Reading | undefined {
+  let at = hit.end;
+  // Walk over findings joined to this one: "bladder and bowel normal", "saddle/bladder nil".
+  for (;;) {
+    JOINER.lastIndex = at;
+    const j = JOINER.exec(lower);
+    const next = j ? hits.find((h) => h.start === at + j[0].length) : undefined;
+    if (!j || !next) break;
+    at = next.end;
+  }
+  for (const { re, value } of POST) {
+    re.lastIndex = at;
+    const m = re.exec(lower);
+    if (m) return { value, evidence: { start: hit.start, end: at + m[0].length } };
+  }
+  return undefined;
+}
+
+export function readHit(lower: string, hit: PhraseHit, s: Scan): Reading {
+  const post = postCue(lower, hit, s.hits);
+  if (post) return post;
+  const cue = prefixCue(lower, hit, s);
+  if (cue)
+    return { value: cue.kind === "negator" ? false : "unsure", evidence: { start: cue.start, end: hit.end } };
+  const says = hit.phrase.says;
+  const value = typeof says === "function" ? says(lower.slice(hit.start, hit.end)) : (says ?? true);
+  return { value, evidence: { start: hit.start, end: hit.end } };
+}
