@@ -64,5 +64,19 @@ describe("fixture bot in the Playground", () => {
     await waitForCardText(page, "Outcome: no");
     expect(await lastCardText(page)).toBe("Outcome: no");
     await screenshot(page, "fixture-channel-outcome");
+
+    // A typed reply in the thread reaches the bot only with a mention (the Playground, like Teams,
+    // does not deliver unmentioned channel messages).
+    await send(page, "follow-up in thread", { mention: botDisplayName });
+    await waitForCardText(page, "You said: follow-up in thread");
+  });
+
+  it("reaches the bot in a group chat through an @mention typed in the message box", async () => {
+    await openChat(page, "group");
+    await send(page, "group question", { mention: botDisplayName });
+    await waitForCardText(page, "You said: group question");
+    await clickButton(page, "Yes");
+    await waitForCardText(page, "Outcome: yes");
+    expect(await lastCardText(page)).toBe("Outcome: yes");
   });
 });
