@@ -4,6 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   botDisplayName,
+  cardCount,
   clickButton,
   lastCardText,
   launchBrowser,
@@ -41,6 +42,10 @@ describe("fixture bot in the Playground", () => {
     await clickButton(page, "Yes");
     await waitForCardText(page, "Outcome: yes");
     expect(await lastCardText(page)).toBe("Outcome: yes");
+    // The question card was replaced in place: its buttons are gone.
+    const answered = await waitForCardText(page, "Answered: yes");
+    expect(await answered.getByRole("button").count()).toBe(0);
+    expect(await cardCount(page)).toBe(2);
     await screenshot(page, "fixture-personal-outcome");
   });
 
