@@ -8,8 +8,13 @@ import type { Span } from "./text.js";
 // it ("saddle numbness 3/7", "weakness for 2 wks"), or failing that right after it ("3/7 hx of
 // saddle numbness"); a comma or full stop in between breaks the tie.
 
-const BEFORE_GAP =
-  /^\s*(?:[-–:~(]\s*)?(?:(?:for|x|since|over|of|about|around|approx\.?|approximately|roughly|nearly|almost|the|last|past|started|starting|began|onset|ongoing|present|hx|history|duration|now|>|<|~)\s*)*$/;
+// Words that may sit between a finding and its duration: where it is ("R leg", "L ankle DF"), its
+// grade ("3/5"), and the usual connectives ("for", "x", "since", "over the last").
+const WHERE =
+  "l|r|lt|rt|left|right|leg|legs|arm|arms|foot|feet|hand|hands|ankle|knee|hip|grip|thigh|calf|df|pf|ehl|quads?|dorsiflexion|plantarflexion|hip flexion|toe extension|in|the|his|her|both";
+const BEFORE_GAP = new RegExp(
+  `^\\s*(?:[-–:~(]\\s*)?(?:(?:for|x|since|over|of|about|around|approx\\.?|approximately|roughly|nearly|almost|the|last|past|started|starting|began|onset|ongoing|present|hx|history|duration|now|>|<|~|[0-5][+-]?\\s*/\\s*5|power|mrc|${WHERE})(?![a-z])\\s*)*$`,
+);
 const AFTER_GAP =
   /^\s*(?:[-–:)]\s*)?(?:(?:hx|history|h\/o|of|ago|new|onset|worsening|progressive|increasing|old|duration|developed|started|noticed|began|sudden|gradual)\s*)*$/;
 const CHAIN_GAP = /^\s*(?:,|and|or|&|\/|\+)?\s*(?:and|or)?\s*$/;

@@ -41,16 +41,43 @@ export interface AreaHit extends Span {
   area: BodyArea;
 }
 
-export function findBodyArea(lower: string, hits: readonly PhraseHit[]): AreaHit | undefined {
-  const hidden = hits.filter((h) => h.phrase.hidesArea || h.phrase.ids.some((id) => NERVE_IDS.has(id)));
+/**
+ * @param nerveSpans positive nerve findings and power grades: a limb named in the same clause is
+ * where the symptom is felt ("numb foot", "MRC 4 ankle DF"), not the main problem.
+ */
+export function findBodyArea(
+  lower: string,
+  hits: readonly PhraseHit[],
+  nerveSpans: readonly Span[],
+): AreaHit | undefined {
+  const hidden = hits.filter((h) => h.phrase.hidesArea);
   const candidates: AreaHit[] = [];
   for (const { area, regexes } of COMPILED) {
     for (const s of allMatches(lower, regexes)) candidates.push({ ...s, area });
   }
-  const found = longestNonOverlapping(candidates).filter((a) => !hidden.some((h) => overlaps(h, a)));
+  const found = longestNonOverlapping(candidates).filter((a) => {
+    if (hidden.some((h) => overlaps(h, a))) return false;
+    if (a.area !== "limb") return true;
+    const clause = clauseAround(lower, a);
+    return !nerveSpans.some((n) => overlaps(n, clause));
+  });
   for (const area of PRIORITY) {
     const first = found.find((f) => f.area === area);
     if (first) return first;
   }
   return undefined;
+}
+
+function clauseAround(lower: string, s: Span): Span {
+  const isBreak = (ch: string | undefined) => ch === "," || ch === "." || ch === ";" || ch === "\n";
+  let start = s.start;
+  while (start > 0 && !isBreak(lower[start - 1])) start--;
+  let end = s.end;
+  while (end < lower.length && !isBreak(lower[end])) end++;
+  return { start, end };
+}
+
+/** Whether a finding names nerve symptoms (used to build findBodyArea's nerveSpans). */
+export function isNerveHit(h: PhraseHit): boolean {
+  return h.phrase.ids.some((id) => NERVE_IDS.has(id));
 }

@@ -7,7 +7,7 @@ export const NEGATORS =
 
 /** Before a finding: it is in doubt. */
 export const DOUBTERS =
-  "\\?+|query|qry|possible|possibly|poss|maybe|might (?:have|be)|may (?:have|be)|could (?:have|be)|unsure (?:about|of|if|whether)?|not sure (?:about|of|if|whether)?|uncertain(?: about| if| whether)?|unclear(?: if| whether)?|equivocal|vague|ruling out|rule out|r/o|to exclude|\\?\\s*if|ddx|differential(?:s)?(?: include)?|borderline|questionable";
+  "(?<![a-z0-9)])\\?+|query|qry|possible|possibly|poss|maybe|might (?:have|be)|may (?:have|be)|could (?:have|be)|unsure (?:about|of|if|whether)?|not sure (?:about|of|if|whether)?|uncertain(?: about| if| whether)?|unclear(?: if| whether)?|equivocal|vague|ruling out|rule out|r/o|to exclude|\\?\\s*if|ddx|differential(?:s)?(?: include)?|borderline|questionable";
 
 /** After a finding (possibly after a list of them): it is absent, in doubt, or present. */
 export const POST_NEGATIVE =

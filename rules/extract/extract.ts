@@ -1,6 +1,7 @@
 import type { BoolFindingId, FindingId, Findings } from "../vocabulary.js";
 import { type Anchor, bindDuration, CES_IDS, MOTOR_IDS } from "./binding.js";
-import { findBodyArea } from "./body-area.js";
+import { findBodyArea, isNerveHit } from "./body-area.js";
+import { cesWorseningSpan, lumpConcernSpan } from "./context-rules.js";
 import { findIdentifiers, type IdentifierSpan, maskIdentifiers } from "./identifiers.js";
 import { findAge, findDurations, findPowerGrades } from "./numbers.js";
 import type { Polarity } from "./phrases.js";
@@ -50,6 +51,13 @@ export function extractFindings(text: string): Extraction {
     }
   }
 
+  // Details said apart from the finding they qualify ("saddle numbness 2/52, worsening").
+  const positive = s.hits.filter((h) => values.get(h) === true);
+  const worse = cesWorseningSpan(lower, positive, s.cues);
+  if (worse) setBool("ces_worsening", true, worse);
+  const concern = findings.lump === true ? lumpConcernSpan(lower) : undefined;
+  if (concern) setBool("lump_concerning", true, concern);
+
   const powers = findPowerGrades(lower);
   const weakest = [...powers].sort((a, b) => a.value - b.value)[0];
   if (weakest) {
@@ -94,7 +102,8 @@ export function extractFindings(text: string): Extraction {
     }
   }
 
-  const area = findBodyArea(lower, s.hits);
+  const nerveSpans = [...s.hits.filter((h) => isNerveHit(h) && values.get(h) !== false), ...powers];
+  const area = findBodyArea(lower, s.hits, nerveSpans);
   if (area) {
     findings.body_area = area.area;
     evidence.body_area = cite(area);

@@ -66,7 +66,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["bladder_bowel_dysfunction"],
   },
   {
-    re: "(?:urinary |urine |painless |acute |chronic )?retention|(?:urinary |urine |faecal |fecal |bowel |bladder |double )?incontin\\w*|(?:urinary |urine )?(?:hesitancy|frequency)|(?:weak|poor|reduced|slow) (?:urinary )?stream|(?:difficulty|trouble|problems?) (?:passing urine|passing water|urinating|voiding|starting (?:to pass urine|urination|a stream))|(?:loss|lost) of (?:bladder|bowel|anal|sphincter) (?:control|sensation|tone)|(?:reduced|lax|decreased|poor|absent|loss of) (?:anal|sphincter|pr) tone|(?:anal|pr) tone (?:reduced|lax|decreased|poor|absent)|(?:can'?t|cannot|unable to) (?:feel|sense) (?:when )?(?:bladder|need to (?:pee|wee|urinate)|(?:the |a )?full bladder)|not feeling (?:bladder )?fullness|urinary urgency|wet (?:himself|herself|themselves)|leaking urine|soiling|catheteri[sz]ed|(?:high|raised|large) (?:pvr|post[- ]void residual)|pvr",
+    re: "(?:urinary |urine |painless |acute |chronic )?retention|(?:urinary |urine |faecal |fecal |bowel |bladder |double )?incontin\\w*(?: of (?:urine|faeces|stool|bowels?))?|(?:can'?t|cannot|unable to|difficulty|trouble|struggling to) (?:pee|wee|urinate|pass urine|void)(?: properly)?|(?:urinary |urine )?(?:hesitancy|frequency)|(?:weak|poor|reduced|slow) (?:urinary )?stream|(?:difficulty|trouble|problems?) (?:passing urine|passing water|urinating|voiding|starting (?:to pass urine|urination|a stream))|(?:loss|lost) of (?:bladder|bowel|anal|sphincter) (?:control|sensation|tone)|(?:reduced|lax|decreased|poor|absent|loss of) (?:anal|sphincter|pr) tone|(?:anal|pr) tone (?:reduced|lax|decreased|poor|absent)|(?:can'?t|cannot|unable to) (?:feel|sense) (?:when )?(?:bladder|need to (?:pee|wee|urinate)|(?:the |a )?full bladder)|not feeling (?:bladder )?fullness|urinary urgency|wet (?:himself|herself|themselves)|leaking urine|soiling|catheteri[sz]ed|(?:high|raised|large) (?:pvr|post[- ]void residual)|pvr",
     ids: ["bladder_bowel_dysfunction"],
   },
   {
@@ -78,7 +78,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["sexual_dysfunction"],
   },
   {
-    re: "(?:bilateral|bilat\\.?|b/l|bil\\.?)\\s+(?:leg|lower limb|ll)s?(?:\\s+(?:sx|symptoms))?|both legs|both lower limbs|legs bilaterally|(?:bilateral|bilat\\.?|b/l) (?:leg |lower limb )?(?:radicular|radic)(?: (?:pain|sx|symptoms))?",
+    re: "(?:bilateral|bilat\\.?|b/l|bil\\.?)\\s+(?:leg|lower limb|ll)s?(?:\\s+(?:sx|symptoms))?|(?:bilateral|bilat\\.?|b/l) (?:sx|symptoms)|both legs|both lower limbs|legs bilaterally|(?:bilateral|bilat\\.?|b/l) (?:leg |lower limb )?(?:radicular|radic)(?: (?:pain|sx|symptoms))?",
     ids: ["bilateral_leg_symptoms"],
   },
   {
@@ -106,7 +106,7 @@ export const PHRASES: readonly Phrase[] = [
 
   // --- neurology ---
   {
-    re: "weakness|weak (?:leg|legs|arm|arms|foot|ankle|hand|hands|grip|ankle dorsiflexion|df|ehl|toe extension|quads?|hip flexion|hip flexors?)|motor (?:loss|deficit|weakness)|myotomal (?:weakness|loss)|reduced power|power reduced|loss of power|(?:reduced|weak) (?:ehl|ankle df|dorsiflexion|plantarflexion|grip)|paresis",
+    re: "weakness|weak (?:leg|legs|arm|arms|foot|ankle|hand|hands|grip|ankle dorsiflexion|df|ehl|toe extension|quads?|hip flexion|hip flexors?)|motor (?:loss|deficit|weakness)|myotomal (?:weakness|loss)|reduced power|power reduced|loss of power|(?:reduced|weak) (?:ehl|ankle df|dorsiflexion|plantarflexion|grip)|paresis|(?:legs?|arms?|hands?) (?:are |feel |feeling |going )?weak",
     ids: ["motor_weakness"],
   },
   {
@@ -123,15 +123,15 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["sensory_deficit", "neuro_progressing"],
   },
   {
-    re: "sciatica|radicular(?: (?:pain|sx|symptoms|leg pain|arm pain))?|radiculopathy|radic|nerve root (?:pain|irritation|compression|impingement)|(?:l[1-5]|s1|c[5-8]) (?:radic\\w*|nerve root|root)|brachialgia|(?:leg|arm) pain (?:below|past|beyond) (?:the )?(?:knee|elbow)|(?:pain |)radiat\\w* (?:down|into|to) (?:the |his |her |both )?(?:leg|legs|arm|arms|foot|calf|hand)|dermatomal (?:pain|leg pain|arm pain)|trapped nerve|pinched nerve",
+    re: "sciatica|radicular(?: (?:pain|sx|symptoms|leg pain|arm pain))?|radiculopathy|radic|nerve root (?:pain|irritation|compression|impingement)|(?:l[1-5]|s1|c[5-8]) (?:radic\\w*|nerve root|root)|brachialgia|(?:leg|arm) pain (?:below|past|beyond) (?:the )?(?:knee|elbow)|(?:pain |)radiat\\w* (?:(?:down|into|to) )?(?:the |his |her |both )?(?:leg|legs|arm|arms|foot|calf|hand)|dermatomal (?:pain|leg pain|arm pain)|trapped nerve|pinched nerve",
     ids: ["radiculopathy"],
   },
   {
-    re: "(?:progressive|progressing|worsening|deteriorating|evolving|increasing) (?:neuro|neurology|neurological (?:deficit|signs|symptoms|sx)|neuro (?:deficit|signs|sx)|deficit)|neuro(?:logy)? (?:getting worse|worsening|progressing|deteriorating)|deteriorating neurologically",
+    re: "(?:progressive|progressing|worsening|deteriorating|evolving|increasing) (?:neuro|neurology|neurological (?:deficit|signs|symptoms|sx)|neuro (?:deficit|signs|sx)|deficit)|neuro(?:logy)? (?:getting worse|worsening|progressing|deteriorating)|deteriorating neurologically|(?:progressive|progressing|deteriorating|getting worse) over (?:days|weeks|the last \\w+)",
     ids: ["neuro_progressing"],
   },
   {
-    re: "legs? (?:giving way|gave way|gives way|went|buckling|collapsing)|(?:can'?t|cannot|unable to|can no longer|not able to) (?:walk|stand|get up|mobilise|mobilize)|off (?:his |her |their )?legs|(?:lost|loss of) (?:hand )?dexterity|(?:lost|loss of) (?:the )?use of (?:his |her )?(?:legs|hands|arms)|paraplegi\\w*|tetrapleg\\w*|quadripleg\\w*",
+    re: "legs? (?:giving way|gave way|gives way|went|buckling|collapsing)|(?:can'?t|cannot|unable to|can no longer|not able to) (?:walk|stand|get up|mobilise|mobilize)(?! straight| up straight| for long)|off (?:his |her |their )?legs|(?:lost|loss of) (?:hand )?dexterity|(?:lost|loss of) (?:the )?use of (?:his |her )?(?:legs|hands|arms)|paraplegi\\w*|tetrapleg\\w*|quadripleg\\w*",
     ids: ["gross_functional_deficit"],
   },
   {
@@ -151,7 +151,7 @@ export const PHRASES: readonly Phrase[] = [
   },
   { re: "afebrile|apyrexial|systemically well", ids: ["fever_or_unwell"], says: false },
   {
-    re: "ivdu|pwid|iv drug(?: use| user| misuse)?|intravenous drug(?: use| user| misuse)?|injecting drug(?: use| user)?|injects drugs|immuno-?suppress\\w*|immuno-?compromised|hiv(?: positive| \\+ve)?|diabet\\w*|t[12] ?dm|dm|iddm|niddm|alcohol (?:excess|misuse|abuse|dependence|dependency)|etoh (?:excess|abuse|misuse)|alcoholic|on biologics|on methotrexate|on mtx|on (?:long[- ]term )?(?:immunosuppressants|azathioprine|tacrolimus|ciclosporin)|recent (?:spinal |facet |epidural |joint |steroid |knee |hip |shoulder )?(?:injection|epidural|procedure|joint injection)|(?:prosthetic|replaced) (?:joint|knee|hip)|tb contact|tb exposure|recent travel|dialysis",
+    re: "ivdu|pwid|iv drug(?: use| user| misuse)?|intravenous drug(?: use| user| misuse)?|injecting drug(?: use| user)?|injects drugs|immuno-?suppress\\w*|immuno-?compromised|hiv(?: positive| \\+ve)?|diabet\\w*|t[12] ?dm|dm|iddm|niddm|alcohol (?:excess|misuse|abuse|dependence|dependency)|etoh (?:excess|abuse|misuse)|alcoholic|on biologics|on methotrexate|on mtx|on (?:long[- ]term )?(?:immunosuppressants|azathioprine|tacrolimus|ciclosporin)|recent (?:spinal |facet |epidural |joint |steroid |knee |hip |shoulder )?(?:injection|epidural|procedure|joint injection)|(?:after|post|following) (?:an? )?(?:steroid |joint |spinal |facet |epidural |knee |hip |shoulder )?injection|(?:prosthetic|replaced) (?:joint|knee|hip)|tb contact|tb exposure|recent travel|dialysis",
     ids: ["infection_risk"],
   },
   {
@@ -189,6 +189,11 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["under_oncology"],
   },
   {
+    re: "discharged (?:by|from) (?:the )?(?:onc|oncology|oncologists?)(?: team)?",
+    ids: ["under_oncology"],
+    says: false,
+  },
+  {
     re: "(?:wt|weight) loss|losing weight|lost (?:weight|\\d+ ?(?:kg|kgs|stone|st|lbs?))|(?:unexplained|unintentional|unintended) (?:weight|wt)(?: loss)?|(?:weight|wt) (?:dropping|down|falling)|cachexi\\w*|cachectic|constitutional (?:sx|symptoms|upset)|loss of appetite|reduced appetite|anorexia",
     ids: ["weight_loss"],
   },
@@ -203,11 +208,11 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["high_energy_trauma"],
   },
   {
-    re: "fractures?|fractured|#|fx|broken|bony tenderness|(?:point|bony) tender\\w*|tender over (?:the )?(?:bone|spinous process\\w*|midline)|midline tenderness|(?:can'?t|cannot|unable to|not able to) (?:weight[- ]?bear|bear weight|wb)|non[- ]weight[- ]bearing|nwb|#\\s*nof|nof #|deformed (?:wrist|ankle|arm|leg|limb)",
+    re: "fractures?|fractured|#|fx|broken|bony tenderness|(?:point|bony) tender\\w*|tender over (?:the )?(?:bone|spinous process\\w*|midline)|midline tenderness|(?:can'?t|cannot|unable to|not able to) (?:weight[- ]?bear|bear weight|wb)|non[- ]weight[- ]bearing|nwb|#\\s*nof|nof #|deformed (?:wrist|ankle|arm|leg|limb)|(?:wrist|ankle|limb|bony|arm|leg|finger) deformity",
     ids: ["suspected_fracture"],
   },
   {
-    re: "(?:minor|low[- ]energy|trivial|simple|mechanical|low[- ]impact) (?:fall|trauma|injury|slip|trip)|(?:fall|fell) from standing(?: height)?|slipped (?:and fell|on)|tripped(?: and fell)?|fall at home|(?:fall|fell) over",
+    re: "(?:minor|low[- ]energy|trivial|simple|mechanical|low[- ]impact) (?:fall|trauma|injury|slip|trip)|(?:fall|fell) from standing(?: height)?|slipped (?:and fell|on)|tripped(?: and fell)?|(?:fall|fell) at home|(?:fall|fell) over",
     ids: ["minor_trauma_fragile"],
   },
   {
@@ -229,12 +234,14 @@ export const PHRASES: readonly Phrase[] = [
 
   // --- other pathways ---
   {
-    re: "ax ?spa|axial spa|axial spondylo\\w*|ankylosing spondylitis|spondyloarth\\w*|inflammatory back pain|inflammatory (?:lbp|pain)|ibp|sacroiliitis|hla-?b27(?: positive| \\+ve)?",
+    re: "ax ?spa|axial spa|axial spondylo\\w*|ankylosing spondylitis|spondyloarth\\w*|inflammatory back pain|inflammatory (?:lbp|pain|features|picture|pattern|cause|sounding)|\\?\\s*inflammatory|ibp|sacroiliitis|hla-?b27(?: positive| \\+ve)?",
     ids: ["axspa_suspected"],
+    says: doubtOrYes,
   },
   {
     re: "non[- ]?msk(?: cause| pathology)?|multiple sclerosis|\\?\\s*ms|parkinson\\w*|motor neuron\\w* disease|mnd|peripheral neuropathy|neuropathy|shingles|herpes zoster|endometriosis|gynae\\w* cause",
     ids: ["non_msk_suspected"],
+    says: doubtOrYes,
   },
   { re: "lump|bump|(?:soft tissue )?mass|lipoma|ganglion|swelling on", ids: ["lump"] },
   {
@@ -246,7 +253,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["acute_soft_tissue_injury"],
   },
   {
-    re: `(?:(?:acute|sudden|sudden onset|acute onset),? (?:and )?)?(?:severe|excruciating|intense|unbearable|agonising|agonizing) (?:acute )?(?:lower |low |upper |mid )?(?:${PAIN})|(?:${PAIN}) (?:9|10)/10|(?:9|10)/10(?: pain)?|excruciating|in agony|unbearable`,
+    re: `(?:(?:acute|sudden|sudden onset|acute onset),? (?:and )?)?(?:severe|excruciating|intense|unbearable|agonising|agonizing) (?:acute )?(?:lower |low |upper |mid |thoracic |thoracic back |chest wall )?(?:${PAIN})|(?:${PAIN}) (?:9|10)/10|(?:9|10)/10(?: pain)?|excruciating|in agony|unbearable`,
     ids: ["acute_severe_pain"],
   },
   {
@@ -258,7 +265,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["high_pain_complex"],
   },
   {
-    re: "post[- ]?op(?:erative|eratively)?|s/p|(?:recent|following|after|\\d+ (?:weeks?|wks?|/52) post) (?:tkr|thr|op|operation|surgery|acl reconstruction|arthroscopy|knee replacement|hip replacement|shoulder replacement|rotator cuff repair|orif|fixation|procedure)",
+    re: "post[- ]?op(?:erative|eratively)?|s/p|(?:recent|following|after|post|\\d+ (?:weeks?|wks?|/52) post) (?:tkr|thr|op|operation|surgery|acl reconstruction|arthroscopy|knee replacement|hip replacement|shoulder replacement|rotator cuff repair|orif|fixation|procedure)",
     ids: ["recent_surgery"],
   },
   {

@@ -45,15 +45,35 @@ function gapWithoutHits(lower: string, from: number, to: number, hits: readonly 
   return out + lower.slice(at, to);
 }
 
+// A blanket word followed by "re"/"about" hands its cue on: "no concerns re CES".
+const HANDS_ON = /^\s*(?:re|about|regarding|for|of|re:)\s*$/;
+const CLOSES_LIST = /(?<![a-z])(?:or|nor)(?![a-z])/;
+
 function prefixCue(lower: string, hit: PhraseHit, s: Scan): Cue | undefined {
-  const before = s.cues.filter((c) => c.end <= hit.start).sort((a, b) => b.end - a.end);
+  const before = s.cues.filter((c) => c.start < hit.start).sort((a, b) => b.end - a.end);
+  let from = hit.start;
   for (const c of before) {
-    if (c.kind === "breaker" || c.kind === "generic") return undefined;
-    const isQuestionMark = QUESTION_MARKS.test(lower.slice(c.start, c.end));
-    if (isQuestionMark && !LIST_GAP.test(gapWithoutHits(lower, c.end, hit.start, s.hits))) return undefined;
+    if (c.kind === "breaker") return undefined;
+    if (c.kind === "generic") {
+      if (!HANDS_ON.test(gapWithoutHits(lower, c.end, from, s.hits))) return undefined;
+      from = c.start;
+      continue;
+    }
+    // Doubt words reach only the finding they stand by, or a list of findings right after them.
+    if (c.kind === "doubter" && !LIST_GAP.test(gapWithoutHits(lower, c.end, hit.start, s.hits)))
+      return undefined;
+    // Across a comma a cue carries on only through a list that closes with "or"/"nor":
+    // "no saddle numbness, retention or incontinence", not "no retention, sciatica R leg 8/52".
+    const gap = gapWithoutHits(lower, Math.min(c.end, hit.start), hit.start, s.hits);
+    if (gap.includes(",") && !CLOSES_LIST.test(lower.slice(c.end, clauseEnd(hit, s)))) return undefined;
     return c;
   }
   return undefined;
+}
+
+function clauseEnd(hit: PhraseHit, s: Scan): number {
+  const next = s.cues.find((c) => c.kind === "breaker" && c.start >= hit.end);
+  return next ? next.start : Number.MAX_SAFE_INTEGER;
 }
 
 function postCue(lower: string, hit: PhraseHit, hits: readonly PhraseHit[]): Reading | undefined {

@@ -51,7 +51,9 @@ export function scan(lower: string): Scan {
   }
   // Words inside a finding belong to it ("b+b", "not eased by rest", "no saddle sensation").
   const outsideHits = (s: Span) => !hits.some((h) => overlaps(h, s));
-  const words = longestNonOverlapping(wordCandidates).filter(outsideHits);
+  // A cue that starts before a finding and runs into it still governs it ("no hx of ca").
+  const leadsInto = (s: Span) => hits.every((h) => !overlaps(h, s) || s.start < h.start);
+  const words = longestNonOverlapping(wordCandidates).filter(leadsInto);
   const breakers = longestNonOverlapping(allMatches(lower, CUE_REGEXES[3]?.regexes ?? []))
     .filter(outsideHits)
     .filter((b) => !words.some((w) => overlaps(w, b)))
