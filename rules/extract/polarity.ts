@@ -30,7 +30,6 @@ const POST: Array<{ re: RegExp; value: Polarity }> = [
   { re: sticky(`${POST_FILLER}(?:${POST_POSITIVE})${WORD_END}`), value: true },
   { re: sticky(`${POST_FILLER}(?:${POST_SHORT_POSITIVE})${WORD_END}${CLAUSE_END}`), value: true },
 ];
-const QUESTION_MARKS = /^\?+$/;
 // What may stand between "?" and the finding it questions: other findings of the same list.
 const LIST_GAP = /^[\s,/&+-]*(?:(?:and|or|nor)[\s,/&+-]*)*$/;
 
