@@ -10,7 +10,10 @@ export function generateCases(n: number, seed = 42): Array<{ region: Region; fin
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const out: Array<{ region: Region; findings: Findings }> = [];
   for (let i = 0; i < n; i++) {
-    const f: Record<string, unknown> = { age: Math.floor(10 + rand() * 80), body_area: pick([...BODY_AREAS, "unsure"]) };
+    const f: Record<string, unknown> = {
+      age: Math.floor(10 + rand() * 80),
+      body_area: pick([...BODY_AREAS, "unsure"]),
+    };
     for (let k = 0; k < 5; k++) f[pick(BOOL_FINDINGS)] = pick([true, false, "unsure"]);
     if (rand() < 0.3) f.ces_symptom_weeks = Math.floor(rand() * 8);
     if (rand() < 0.3) f.motor_power_grade = Math.floor(rand() * 6);

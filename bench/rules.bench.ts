@@ -21,16 +21,22 @@ function rate(label: string, fn: (i: number) => unknown, n = cases.length, round
     for (let i = 0; i < n; i++) fn(i);
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
   }
-  console.log(`${label.padEnd(44)} ${Math.round(n / best).toLocaleString("en-GB").padStart(12)} /s`);
+  console.log(
+    `${label.padEnd(44)} ${Math.round(n / best)
+      .toLocaleString("en-GB")
+      .padStart(12)} /s`,
+  );
 }
 
-console.log(`node ${process.version}, one core, ${cases.length.toLocaleString("en-GB")} generated cases, best of 5`);
+console.log(
+  `node ${process.version}, one core, ${cases.length.toLocaleString("en-GB")} generated cases, best of 5`,
+);
 rate("evaluate (rules fired + primary route)", (i) => {
-  const c = cases[i]!;
+  const c = cases[i] as (typeof cases)[number];
   return evaluate(packs[c.region], c.findings);
 });
 rate("decide (full CONTRACT §1 outcome)", (i) => {
-  const c = cases[i]!;
+  const c = cases[i] as (typeof cases)[number];
   return decide(packs[c.region], c.findings, { today });
 });
 rate("parseCase + decide + JSON.stringify", (i) => {
@@ -38,11 +44,14 @@ rate("parseCase + decide + JSON.stringify", (i) => {
   return JSON.stringify(decide(packs[c.region], c.findings, { today }));
 });
 rate("nextQuestion", (i) => {
-  const c = cases[i]!;
+  const c = cases[i] as (typeof cases)[number];
   return nextQuestion(packs[c.region], c.findings);
 });
 
-const batch = `${cases.slice(0, 10_000).map((c) => JSON.stringify(c)).join("\n")}\n`;
+const batch = `${cases
+  .slice(0, 10_000)
+  .map((c) => JSON.stringify(c))
+  .join("\n")}\n`;
 for (let r = 0; r < 3; r++) {
   const t0 = process.hrtime.bigint();
   const run = spawnSync("npm", ["run", "--silent", "triage", "--", "decide", "--jsonl"], {
@@ -51,7 +60,11 @@ for (let r = 0; r < 3; r++) {
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const lines = run.stdout.toString().trim().split("\n").length;
-  console.log(`decide --jsonl, 10,000 cases end to end (npm run, run ${r + 1}): ${ms.toFixed(0)} ms, ${lines} lines, exit ${run.status}`);
+  console.log(
+    `decide --jsonl, 10,000 cases end to end (npm run, run ${r + 1}): ${ms.toFixed(0)} ms, ${lines} lines, exit ${run.status}`,
+  );
 }
 const mem = process.memoryUsage();
-console.log(`bench process memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+console.log(
+  `bench process memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+);

@@ -30,7 +30,10 @@ const numberAnswer = (id: NumberFindingId) => {
 
 const findingsShape = {
   ...Object.fromEntries(
-    BOOL_FINDINGS.map((id) => [id, z.union([z.boolean(), unsure], { error: 'expected true, false or "unsure"' })]),
+    BOOL_FINDINGS.map((id) => [
+      id,
+      z.union([z.boolean(), unsure], { error: 'expected true, false or "unsure"' }),
+    ]),
   ),
   ...Object.fromEntries(NUMBER_FINDINGS.map((id) => [id, numberAnswer(id)])),
   body_area: z.union([z.enum(BODY_AREAS), unsure], {

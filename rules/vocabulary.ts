@@ -109,7 +109,12 @@ export const BOOL_FINDINGS = [
 ] as const;
 export type BoolFindingId = (typeof BOOL_FINDINGS)[number];
 
-export const NUMBER_FINDINGS = ["age", "ces_symptom_weeks", "motor_power_grade", "motor_onset_weeks"] as const;
+export const NUMBER_FINDINGS = [
+  "age",
+  "ces_symptom_weeks",
+  "motor_power_grade",
+  "motor_onset_weeks",
+] as const;
 export type NumberFindingId = (typeof NUMBER_FINDINGS)[number];
 
 export const CHOICE_FINDINGS = ["body_area", "borough"] as const;

@@ -12,7 +12,12 @@ const USAGE = `usage: triage <command>
   questions [--region R]   print the question catalogue (R: ${REGIONS.join(", ")})
   extract [--jsonl]        read a clinician's free-text message on stdin, print findings and evidence`;
 
-export async function runCli(args: string[], stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
+export async function runCli(
+  args: string[],
+  stdin: Readable,
+  stdout: Writable,
+  stderr: Writable,
+): Promise<number> {
   const [command, ...rest] = args;
   const jsonl = rest.includes("--jsonl");
   try {
@@ -115,7 +120,8 @@ function regionArg(rest: string[]): Region {
   const i = rest.indexOf("--region");
   if (i < 0) return "NEL";
   const r = rest[i + 1]?.toUpperCase();
-  if (!r || !(REGIONS as readonly string[]).includes(r)) throw new UsageError(`--region: expected one of ${REGIONS.join(", ")}`);
+  if (!r || !(REGIONS as readonly string[]).includes(r))
+    throw new UsageError(`--region: expected one of ${REGIONS.join(", ")}`);
   return r as Region;
 }
 

@@ -1,7 +1,7 @@
-import type { CompiledAdvice, Pack } from "../packs/compile.js";
 import type { AdditionalAction, Outcome, PathwayLink, Referral } from "../outcome.js";
+import type { CompiledAdvice, Pack } from "../packs/compile.js";
 import type { FindingId, Findings, PathwayKey, RouteCode } from "../vocabulary.js";
-import { evaluate, type Evaluation, type Firing, urgencyAt } from "./evaluate.js";
+import { type Evaluation, evaluate, type Firing, urgencyAt } from "./evaluate.js";
 import { type Facts, NO, UNSURE } from "./logic.js";
 
 export interface DecideOptions {
@@ -84,7 +84,8 @@ function uncertainFindings(pack: Pack, x: Facts): FindingId[] {
   const out: FindingId[] = [];
   for (const id in x.f) if (x.f[id as FindingId] === "unsure") out.push(id as FindingId);
   for (const q of pack.absentMeansUnsure) {
-    if (x.f[q.data.id] === undefined && q.reach.length > 0 && (!q.askWhen || q.askWhen(x) !== NO)) out.push(q.data.id);
+    if (x.f[q.data.id] === undefined && q.reach.length > 0 && (!q.askWhen || q.askWhen(x) !== NO))
+      out.push(q.data.id);
   }
   return out;
 }

@@ -131,7 +131,11 @@ function numberTest(c: { lt?: number; lte?: number; gt?: number; gte?: number })
 }
 
 /** Every finding a condition reads, through its terms. */
-export function factsOf(cond: ConditionData, terms: Record<string, ConditionData>, out = new Set<FindingId>()) {
+export function factsOf(
+  cond: ConditionData,
+  terms: Record<string, ConditionData>,
+  out = new Set<FindingId>(),
+) {
   if ("always" in cond) return out;
   if ("term" in cond) {
     const term = terms[cond.term];

@@ -1,11 +1,12 @@
-import type { CompiledQuestion, Pack } from "../packs/compile.js";
 import type { Question } from "../outcome.js";
+import type { CompiledQuestion, Pack } from "../packs/compile.js";
 import type { FindingId, Findings } from "../vocabulary.js";
 import { type Evaluation, evaluate, isEmergency } from "./evaluate.js";
 import { NO } from "./logic.js";
 
 export type Next =
-  | { done: false; question: Question }
+  /** emergencyPending: the outcome is already an emergency; this question only refines which one. */
+  | { done: false; question: Question; emergencyPending: boolean }
   | { done: true; reason: "emergency" | "complete" };
 
 /**
@@ -21,7 +22,7 @@ export function nextQuestion(pack: Pack, findings: Findings): Next {
     for (const q of pack.questions) {
       if (!q.data.askBeforeEmergencyStop || q.data.id in findings || !q.data.askable) continue;
       const ifYes = evaluate(pack, bestCase(pack, { ...findings, [q.data.id]: true }));
-      if (ifYes.primary.rule.data.route !== best.primary.rule.data.route) return ask(q);
+      if (ifYes.primary.rule.data.route !== best.primary.rule.data.route) return ask(q, true);
     }
     return { done: true, reason: "emergency" };
   }
@@ -72,6 +73,6 @@ function bestCase(pack: Pack, findings: Findings): Findings {
   return out ?? findings;
 }
 
-function ask(q: CompiledQuestion): Next {
-  return { done: false, question: q.public };
+function ask(q: CompiledQuestion, emergencyPending = false): Next {
+  return { done: false, question: q.public, emergencyPending };
 }

@@ -70,7 +70,8 @@ export function compilePack(data: PackData): Pack {
   const reachOf = (id: FindingId, visiting = new Set<FindingId>()): Set<CompiledRule> => {
     const out = new Set(rulesReading(id));
     visiting.add(id);
-    for (const next of opens(id)) if (!visiting.has(next)) for (const r of reachOf(next, visiting)) out.add(r);
+    for (const next of opens(id))
+      if (!visiting.has(next)) for (const r of reachOf(next, visiting)) out.add(r);
     return out;
   };
 

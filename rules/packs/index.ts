@@ -5,7 +5,7 @@ import bnssg from "./bnssg.json" with { type: "json" };
 import { compilePack, type Pack } from "./compile.js";
 import nel from "./nel.json" with { type: "json" };
 import nwl from "./nwl.json" with { type: "json" };
-import { type Overlay, applyOverlay, overlaySchema } from "./overlay.js";
+import { applyOverlay, type Overlay, overlaySchema } from "./overlay.js";
 import { type PackData, packSchema } from "./schema.js";
 
 export type { Pack } from "./compile.js";
@@ -17,7 +17,11 @@ const cache = new Map<Region, Pack>();
 export function loadPack(region: Region = "NEL"): Pack {
   const hit = cache.get(region);
   if (hit) return hit;
-  const pack = buildPack(base as Record<string, unknown>, OVERLAYS[region], `rules/packs/${region.toLowerCase()}.json`);
+  const pack = buildPack(
+    base as Record<string, unknown>,
+    OVERLAYS[region],
+    `rules/packs/${region.toLowerCase()}.json`,
+  );
   cache.set(region, pack);
   return pack;
 }

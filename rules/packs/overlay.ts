@@ -37,7 +37,8 @@ export function applyOverlay(base: Record<string, unknown>, overlay: Overlay): R
     ...Object.keys(ruleEdits?.replace ?? {}),
     ...Object.keys(ruleEdits?.insertAfter ?? {}),
   ]) {
-    if (!known.has(id)) throw new Error(`${overlay.region} overlay edits rule ${id}, which the base does not have`);
+    if (!known.has(id))
+      throw new Error(`${overlay.region} overlay edits rule ${id}, which the base does not have`);
   }
   const rules = baseRules.flatMap((rule) => {
     if (ruleEdits?.remove.includes(rule.id)) return [];

@@ -1,0 +1,164 @@
+import type { AnswerValue } from "../cards/views.js";
+import type { Question } from "../rules/outcome.js";
+
+// Reads a clinician's answer to one question, from a card submit or typed words. Anything it cannot
+// read with certainty is "not understood" (the question is asked again): it never guesses.
+
+export type Parsed = { ok: true; value: AnswerValue } | { ok: false };
+type Stored = boolean | number | string;
+
+const YES = /^(y|yes|yeah|yep|yup|ye|aye|true|positive|present|correct|affirmative|\+|\+ve)$/;
+const NO = /^(n|no|nope|nah|none|nil|false|negative|absent|denies|-|-ve|not present)$/;
+const UNSURE =
+  /^(not sure|unsure|dont know|don't know|do not know|unknown|not known|dk|idk|\?|maybe|possibly|uncertain|n\/k|nk)$/;
+
+const WORD_NUMBERS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  a: 1,
+  an: 1,
+};
+
+export function normaliseText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/[.!,;]+$/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Reads a submit's `value` (CONTRACT §2: `answer` from the buttons or the merged input). */
+export function parseSubmittedAnswer(q: Question, raw: unknown): Parsed {
+  if (raw === "unsure") return { ok: true, value: "unsure" };
+  if (typeof raw === "number") return parseNumber(q, String(raw));
+  if (typeof raw === "string") return parseTypedAnswer(q, raw);
+  return { ok: false };
+}
+
+export function parseTypedAnswer(q: Question, text: string): Parsed {
+  const t = normaliseText(text);
+  if (!t) return { ok: false };
+  if (UNSURE.test(t)) return { ok: true, value: "unsure" };
+  if (q.type === "bool") {
+    if (YES.test(t)) return { ok: true, value: "yes" };
+    if (NO.test(t)) return { ok: true, value: "no" };
+    return { ok: false };
+  }
+  if (q.type === "choice") return parseChoice(q, t);
+  return parseNumber(q, t);
+}
+
+const CHOICE_WORDS: Record<string, string[]> = {
+  lumbar: ["lower back", "low back", "back", "lbp", "lumbar spine", "l spine"],
+  thoracic: ["mid back", "middle back", "upper back", "thoracic spine", "t spine"],
+  cervical: ["neck", "cervical spine", "c spine"],
+  limb: [
+    "joint",
+    "limb",
+    "arm",
+    "leg",
+    "knee",
+    "hip",
+    "shoulder",
+    "ankle",
+    "wrist",
+    "elbow",
+    "hand",
+    "foot",
+    "soft tissue",
+  ],
+};
+
+function parseChoice(q: Question, t: string): Parsed {
+  const choices = q.choices ?? [];
+  const key = t
+    .replace(/&/g, "and")
+    .replace(/[^a-z0-9 ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const flat = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/&/g, "and")
+      .replace(/[^a-z0-9 ]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  const hits = choices.filter(
+    (c) =>
+      flat(c.value.replace(/_/g, " ")) === key ||
+      flat(c.title) === key ||
+      (CHOICE_WORDS[c.value] ?? []).includes(key),
+  );
+  if (hits.length === 1) return { ok: true, value: (hits[0] as { value: string }).value };
+  const n = Number(key);
+  if (Number.isInteger(n) && n >= 1 && n <= choices.length)
+    return { ok: true, value: (choices[n - 1] as { value: string }).value };
+  return { ok: false };
+}
+
+const UNIT_WEEKS: Array<[RegExp, number]> = [
+  [/^(d|day|days|\/7)$/, 1 / 7],
+  [/^(w|wk|wks|week|weeks|\/52)$/, 1],
+  [/^(m|mo|mth|mths|month|months|\/12)$/, 52 / 12],
+  [/^(y|yr|yrs|year|years)$/, 52],
+];
+
+function parseNumber(q: Question, t: string): Parsed {
+  const m =
+    /^(?:grade |mrc |power |age )?([0-9]+(?:\.[0-9]+)?|[a-z]+)\s*(\/5|\/7|\/52|\/12|[a-z]+)?(?: (?:old|ago|now))?$/.exec(
+      t,
+    );
+  if (!m) return { ok: false };
+  const [, num = "", unitRaw] = m;
+  let n = /^[0-9]/.test(num) ? Number(num) : WORD_NUMBERS[num];
+  if (n === undefined || !Number.isFinite(n)) return { ok: false };
+  const unit = unitRaw?.trim();
+  if (q.unit === "weeks") {
+    if (unit) {
+      const conv = UNIT_WEEKS.find(([re]) => re.test(unit));
+      if (!conv) return { ok: false };
+      n = Math.round(n * conv[1] * 100) / 100;
+    }
+  } else if (q.unit === "MRC grade") {
+    if (unit && unit !== "/5") return { ok: false };
+    if (!Number.isInteger(n)) return { ok: false };
+  } else if (unit && !(q.unit === "years" && /^(y|yr|yrs|year|years|yo)$/.test(unit))) {
+    return { ok: false };
+  }
+  if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) return { ok: false };
+  return { ok: true, value: n };
+}
+
+/** The finding value the rules core stores for an answer. */
+export function toFindingValue(q: Question, v: AnswerValue): Stored {
+  if (v === "unsure") return "unsure";
+  if (q.type === "bool") return v === "yes";
+  return v;
+}
+
+export function displayAnswer(q: Question, v: Stored | AnswerValue): string {
+  if (v === "unsure") return "Not sure";
+  if (q.type === "bool" || typeof v === "boolean") return v === true || v === "yes" ? "Yes" : "No";
+  if (q.type === "choice") return q.choices?.find((c) => c.value === v)?.title ?? String(v);
+  const unit = q.unit === "weeks" ? (v === 1 ? "week" : "weeks") : q.unit === "years" ? "years" : "";
+  return unit ? `${v} ${unit}` : String(v);
+}
+
+/** The answer form of a stored finding value (for prefilled confirmations). */
+export function toAnswerValue(v: Stored): AnswerValue {
+  if (v === true) return "yes";
+  if (v === false) return "no";
+  return v;
+}

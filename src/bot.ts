@@ -1,0 +1,69 @@
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, TurnContext } from "botbuilder";
+import type { TriageConversation } from "../dialogs/conversation.js";
+import type { Presenter } from "../dialogs/presenter.js";
+import { scopeOf } from "../dialogs/triage-dialog.js";
+import type { Pack } from "../rules/packs/index.js";
+
+// The bot only routes: Teams transport details (mentions, install events) here, the conversation
+// in dialogs/, clinical decisions in rules/. State is saved at the end of every turn.
+
+export class TriageBot extends ActivityHandler {
+  private readonly welcomed: StatePropertyAccessor<boolean>;
+
+  constructor(
+    private readonly state: ConversationState,
+    private readonly conversation: TriageConversation,
+    private readonly presenter: Presenter,
+    private readonly pack: Pack,
+  ) {
+    super();
+    this.welcomed = state.createProperty<boolean>("welcomed");
+
+    this.onMessage(async (context, next) => {
+      if (this.shouldHandle(context)) await this.conversation.onMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient?.id);
+      if (botAdded || scopeOf(context) === "personal") await this.welcomeOnce(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcomeOnce(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.state.saveChanges(context, false);
+  }
+
+  /**
+   * In channels and group chats the bot answers only when @mentioned (card clicks carry no mention),
+   * and reads the text with the mention removed.
+   */
+  private shouldHandle(context: TurnContext): boolean {
+    const a = context.activity;
+    if (a.value) return true;
+    if (scopeOf(context) === "shared") {
+      const mentioned = TurnContext.getMentions(a).some((m) => m.mentioned?.id === a.recipient?.id);
+      if (!mentioned) return false;
+    }
+    if (a.text) a.text = TurnContext.removeRecipientMention(a)?.trim() ?? a.text;
+    return true;
+  }
+
+  private async welcomeOnce(context: TurnContext) {
+    if (await this.welcomed.get(context, false)) return;
+    await this.welcomed.set(context, true);
+    const g = this.pack.data.guideline;
+    await this.presenter.send(context, {
+      kind: "welcome",
+      scope: scopeOf(context),
+      regionName: this.pack.data.regionName,
+      rulesVersion: this.pack.rulesVersion,
+      reviewOverdue: new Date().toISOString().slice(0, 10) > g.review,
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { type Activity, ActivityTypes, CardFactory, type TurnContext } from "botbuilder";
+import { fallbackText, outcomeMetadata, renderAdaptive, renderBlockKit } from "../../cards/index.js";
+import type { View } from "../../cards/views.js";
+import type { Presenter } from "../../dialogs/presenter.js";
+import { errorFields, type Logger } from "../logging.js";
+
+// Renders views for the channel the message came from: Block Kit for Slack (which cannot show
+// Adaptive Cards), Adaptive Cards for Teams and every other Bot Framework channel.
+
+export class ChannelPresenter implements Presenter {
+  constructor(private readonly log: Logger) {}
+
+  async send(context: TurnContext, view: View): Promise<string | undefined> {
+    const sent = await context.sendActivity(this.toActivity(context, view));
+    return sent?.id;
+  }
+
+  async replace(context: TurnContext, activityId: string, view: View): Promise<void> {
+    // With expectReplies there is no posted message to update: replies travel in the HTTP response.
+    if (context.activity.deliveryMode === "expectReplies") return;
+    try {
+      await context.updateActivity({ ...this.toActivity(context, view), id: activityId });
+    } catch (err) {
+      // An answered card that keeps its buttons is harmless: stale clicks are turned away.
+      this.log.warn("update_failed", { channel: context.activity.channelId, ...errorFields(err) });
+    }
+  }
+
+  toActivity(context: TurnContext, view: View): Partial<Activity> {
+    try {
+      return context.activity.channelId === "slack" ? slackActivity(view) : adaptiveActivity(view);
+    } catch (err) {
+      // A card that cannot be rendered is replaced by its plain text, which keeps the safety content.
+      this.log.error("render_failed", { view: view.kind, ...errorFields(err) });
+      return { type: ActivityTypes.Message, text: fallbackText(view) };
+    }
+  }
+}
+
+export function adaptiveActivity(view: View): Partial<Activity> {
+  const { card, text } = renderAdaptive(view);
+  const activity: Partial<Activity> = {
+    type: ActivityTypes.Message,
+    text,
+    attachments: [CardFactory.adaptiveCard(card)],
+  };
+  if (view.kind === "outcome") {
+    const o = view.outcome;
+    activity.entities = [
+      {
+        type: "mskTriageOutcome",
+        route: o.route,
+        urgency: o.urgency,
+        rules: o.rules.map((r) => ({ id: r.id, source: r.source })),
+        additional: o.additional.map((a) => ({ route: a.route, urgency: a.urgency, rule: a.rule })),
+        rulesVersion: o.rulesVersion,
+      },
+    ];
+  }
+  return activity;
+}
+
+export function slackActivity(view: View): Partial<Activity> {
+  const { blocks, text } = renderBlockKit(view);
+  const channelData: Record<string, unknown> = { blocks };
+  if (view.kind === "outcome") channelData.metadata = outcomeMetadata(view.outcome);
+  return { type: ActivityTypes.Message, text, channelData };
+}

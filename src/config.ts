@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { REGIONS } from "../rules/vocabulary.js";
+
+// Every setting the server reads, read once and validated here (documented in .env.example).
+// Nothing else reads process.env.
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+const configSchema = z
+  .object({
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppTenantId: optionalText,
+    MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    HOST: optionalText,
+    TRIAGE_REGION: z.enum(REGIONS).default("NEL"),
+    STORAGE: z.enum(["memory", "blob"]).default("memory"),
+    BLOB_CONNECTION_STRING: optionalText,
+    BLOB_CONTAINER: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, "a lower-case Azure container name")
+      .default("msk-triage-state"),
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_API_URL: z.url().default("https://slack.com/api/"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.STORAGE === "blob" && !c.BLOB_CONNECTION_STRING)
+      ctx.addIssue({
+        code: "custom",
+        path: ["BLOB_CONNECTION_STRING"],
+        message: "required when STORAGE=blob",
+      });
+    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI")
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppPassword"],
+        message: "required with MicrosoftAppId",
+      });
+    if (c.MicrosoftAppType === "SingleTenant" && c.MicrosoftAppId && !c.MicrosoftAppTenantId)
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required for SingleTenant" });
+    if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET))
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET together",
+      });
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  /** No app id: Bot Framework tools talk to the bot without tokens. For local use only. */
+  anonymous: boolean;
+  host: string;
+  slackEnabled: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const r = configSchema.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = r.data;
+  const anonymous = !c.MicrosoftAppId;
+  // Anonymous mode accepts any caller, so by default it listens on loopback only.
+  return {
+    ...c,
+    anonymous,
+    host: c.HOST ?? (anonymous ? "127.0.0.1" : "0.0.0.0"),
+    slackEnabled: Boolean(c.SLACK_BOT_TOKEN),
+  };
+}

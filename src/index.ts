@@ -1,0 +1,40 @@
+import "dotenv/config";
+import { createApp } from "./app.js";
+import { ConfigError, readConfig } from "./config.js";
+import { createLogger } from "./logging.js";
+
+// `npm run serve`: the bot server alone (CONTRACT.md §2).
+
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}
+const log = createLogger(config.LOG_LEVEL);
+const { server } = createApp(config, log);
+
+server.listen(config.PORT, config.host, () => {
+  log.info("listening", {
+    url: `http://${config.host}:${config.PORT}/api/messages`,
+    region: config.TRIAGE_REGION,
+    storage: config.STORAGE,
+  });
+  if (config.anonymous) {
+    log.warn("anonymous_mode", {
+      note: "No MicrosoftAppId: any caller is accepted. For local use only (Playground, tests), never in production.",
+    });
+  }
+});
+
+const shutdown = (signal: string) => {
+  log.info("shutting_down", { signal });
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+};
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
