@@ -4,8 +4,8 @@
 # Idempotent and non-interactive: does nothing when the browser is already there.
 set -eu
 
-if [ -x /usr/bin/chromium ]; then
-  echo "install-browser: /usr/bin/chromium already present"
+if [ -x /usr/bin/chromium ] && command -v ip >/dev/null 2>&1 && command -v unshare >/dev/null 2>&1; then
+  echo "install-browser: chromium, ip and unshare already present"
   exit 0
 fi
 
