@@ -1,8 +1,15 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, TurnContext } from "botbuilder";
+import {
+  ActivityHandler,
+  ActivityTypes,
+  type ConversationState,
+  type StatePropertyAccessor,
+  TurnContext,
+} from "botbuilder";
 import type { TriageConversation } from "../dialogs/conversation.js";
 import type { Presenter } from "../dialogs/presenter.js";
 import { scopeOf } from "../dialogs/triage-dialog.js";
 import type { Pack } from "../rules/packs/index.js";
+import { errorFields, type Logger } from "./logging.js";
 
 // The bot only routes: Teams transport details (mentions, install events) here, the conversation
 // in dialogs/, clinical decisions in rules/. State is saved at the end of every turn.
@@ -66,4 +73,24 @@ export class TriageBot extends ActivityHandler {
       reviewOverdue: new Date().toISOString().slice(0, 10) > g.review,
     });
   }
+}
+
+export const ERROR_NOTICE =
+  "Sorry, something went wrong on my side and this triage has been reset. If the patient may need emergency care, follow your local emergency process now. Type 'triage' to start again.";
+
+/**
+ * The adapter's onTurnError: log (no message text), drop the conversation's state so the next
+ * message starts clean, and tell the clinician in plain text (no card that could fail to render)
+ * that the emergency route does not depend on the bot.
+ */
+export function replyAndReset(state: ConversationState, log: Logger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    log.error("turn_failed", { channel: context.activity.channelId, ...errorFields(error) });
+    try {
+      await state.delete(context);
+      await context.sendActivity({ type: ActivityTypes.Message, text: ERROR_NOTICE });
+    } catch (err) {
+      log.error("turn_error_reply_failed", errorFields(err));
+    }
+  };
 }
