@@ -1,8 +1,4 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-} from "botbuilder";
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
 import { loadPack } from "../rules/packs/index.js";
 import { replyAndReset, TriageBot } from "./bot.js";
