@@ -6,7 +6,8 @@ import type { Span } from "./text.js";
 // A duration belongs only to what the text ties it to (issue 5): in "LBP 3/52, new saddle numbness"
 // the three weeks are the back pain's. A duration binds to the finding or pain mention right before
 // it ("saddle numbness 3/7", "weakness for 2 wks"), or failing that right after it ("3/7 hx of
-// saddle numbness"); a comma or full stop in between breaks the tie.
+// saddle numbness"); a comma or full stop in between breaks the tie, except for a duration that is
+// a list element of its own (see loneElement).
 
 // Words that may sit between a finding and its duration: where it is ("R leg", "L ankle DF"), its
 // grade ("3/5"), and the usual connectives ("for", "x", "since", "over the last").
@@ -17,7 +18,8 @@ const BEFORE_GAP = new RegExp(
 );
 const AFTER_GAP =
   /^\s*(?:[-–:)]\s*)?(?:(?:hx|history|h\/o|of|ago|new|onset|worsening|progressive|increasing|old|duration|developed|started|noticed|began|sudden|gradual)\s*)*$/;
-const CHAIN_GAP = /^\s*(?:,|and|or|&|\/|\+)?\s*(?:and|or)?\s*$/;
+// A finding's own noun may close it: "bilateral leg pain and numbness".
+const CHAIN_GAP = /^\s*(?:(?:pain|sx|symptoms)\s*)?(?:,|and|or|&|\/|\+)?\s*(?:and|or)?\s*$/;
 
 export type Anchor = { kind: "hit"; hit: PhraseHit } | { kind: "pain"; span: Span };
 
@@ -31,7 +33,21 @@ export function bindDuration(lower: string, d: NumberHit, anchors: readonly Anch
     return chain(lower, sorted, before, -1);
   const after = sorted.find((a) => spanOf(a).start >= d.end);
   if (after && AFTER_GAP.test(lower.slice(d.end, spanOf(after).start))) return chain(lower, sorted, after, 1);
-  return [];
+  return loneElement(lower, d, sorted);
+}
+
+// A duration that is a list element of its own ("retention, 2/7", "saddle numbness, 5 days, 60M")
+// dates the element right before it; never one further back, and never across a negated finding
+// (negatives are not anchors, and the words between must still be a BEFORE_GAP).
+const LONE_BEFORE = /,\s*(?:(?:for|x|since|over|the|last|past|approx\.?|about|~)\s*)*$/;
+const LONE_AFTER = /^\s*(?:(?:ago|duration|hx|history|onset|now)\s*)*(?:[,.;!\n]|$)/;
+
+function loneElement(lower: string, d: NumberHit, sorted: readonly Anchor[]): Anchor[] {
+  const lead = LONE_BEFORE.exec(lower.slice(0, d.start));
+  if (!lead || !LONE_AFTER.test(lower.slice(d.end))) return [];
+  const before = sorted.filter((a) => spanOf(a).end <= lead.index).at(-1);
+  if (!before || !BEFORE_GAP.test(lower.slice(spanOf(before).end, lead.index))) return [];
+  return chain(lower, sorted, before, -1);
 }
 
 function chain(lower: string, sorted: readonly Anchor[], from: Anchor, step: -1 | 1): Anchor[] {
@@ -39,9 +55,10 @@ function chain(lower: string, sorted: readonly Anchor[], from: Anchor, step: -1 
   const out: Anchor[] = [from];
   let i = sorted.indexOf(from);
   for (;;) {
-    const next = sorted[i + step];
     const last = out.at(-1);
-    if (!next || !last || next.kind !== "hit") break;
+    const next = sorted[i + step];
+    if (!next || !last) break;
+    if (next.kind !== "hit") break;
     const [a, b] = step === -1 ? [spanOf(next), spanOf(last)] : [spanOf(last), spanOf(next)];
     if (!CHAIN_GAP.test(lower.slice(a.end, b.start))) break;
     out.push(next);

@@ -45,3 +45,35 @@ export function lumpConcernSpan(lower: string): Span | undefined {
     return undefined;
   return { start: m.index, end: m.index + m[0].length };
 }
+
+// A named fracture with its treatment in the same sentence has been managed already: "#NOF 8/52
+// ago, post ORIF, for rehab" asks for rehabilitation (recent_injury), not whether there is a
+// fracture. Only diagnosis words qualify: signs ("can't weight bear") stay a suspected fracture,
+// and so does a date alone ("fell 2 days ago, ?#").
+const FRACTURE_NAME = /^(?:fractures?|fractured|#|fx|broken|#\s*nof|nof #)/;
+const MANAGED =
+  /(?<![a-z])(?:post[- ]?(?:op|orif|fixation|surgery|mua|manipulation|cast|immobilisation)|orif|dhs|hemiarthroplasty|fixed|fixation|k-?wires?|(?:in|out of) (?:a )?(?:cast|pot|boot|plaster|splint|sling)|healed|healing|united|for (?:rehab\w*|physio\w*|mobilisation|strengthening)|rehab\w*|managed (?:in|by|conservatively|non[- ]?operatively)|(?:conservatively|non[- ]?operatively) managed)(?![a-z])/;
+
+/** The words saying a named fracture has been treated, if they are in its sentence. */
+export function managedFractureSpan(lower: string, hit: PhraseHit): Span | undefined {
+  if (!FRACTURE_NAME.test(lower.slice(hit.start, hit.end))) return undefined;
+  const from = Math.max(lower.lastIndexOf(".", hit.start - 1), lower.lastIndexOf(";", hit.start - 1)) + 1;
+  const stops = [".", ";", "\n"].map((c) => lower.indexOf(c, hit.end)).filter((i) => i >= 0);
+  const to = stops.length ? Math.min(...stops) : lower.length;
+  const m = MANAGED.exec(lower.slice(from, to));
+  if (!m) return undefined;
+  const at = from + m.index;
+  return { start: Math.min(hit.start, at), end: Math.max(hit.end, at + m[0].length) };
+}
+
+// Lifting or a cough is minor trauma for an older or osteoporotic person (RULES.md §4, "age
+// versus force"); in a 30-year-old it is the usual story of mechanical back pain.
+const MINOR_MECHANISM =
+  /(?<![a-z])(?:after|while|whilst|when|following|since|on)\s+(?:(?:a|some|heavy|light|minor|the)\s+)?(?:lifting|bending|twisting|coughing|sneezing|cough|sneeze|reaching|lifting \w+)(?![a-z])|(?<![a-z])lifted (?:a|some|the|his|her|something)(?![a-z])/;
+export const OLDER_AGE = 65;
+
+/** The words of a minor mechanism of injury, if the text has one. */
+export function minorMechanismSpan(lower: string): Span | undefined {
+  const m = MINOR_MECHANISM.exec(lower);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}

@@ -1,7 +1,13 @@
 import type { BoolFindingId, FindingId, Findings } from "../vocabulary.js";
 import { type Anchor, bindDuration, CES_IDS, MOTOR_IDS } from "./binding.js";
 import { findBodyArea, isNerveHit } from "./body-area.js";
-import { cesWorseningSpan, lumpConcernSpan } from "./context-rules.js";
+import {
+  cesWorseningSpan,
+  lumpConcernSpan,
+  managedFractureSpan,
+  minorMechanismSpan,
+  OLDER_AGE,
+} from "./context-rules.js";
 import { findIdentifiers, type IdentifierSpan, maskIdentifiers } from "./identifiers.js";
 import { findAge, findDurations, findPowerGrades } from "./numbers.js";
 import type { Polarity } from "./phrases.js";
@@ -47,6 +53,11 @@ export function extractFindings(text: string): Extraction {
       if (reading.value === false) continue;
       for (const id of hit.phrase.ids) setBool(id, "unsure", reading.evidence);
     } else {
+      const managed = reading.value === true ? managedFractureSpan(lower, hit) : undefined;
+      if (managed && hit.phrase.ids.includes("suspected_fracture")) {
+        setBool("recent_injury", true, managed);
+        continue;
+      }
       for (const id of hit.phrase.ids) setBool(id, reading.value, reading.evidence);
     }
   }
@@ -72,6 +83,10 @@ export function extractFindings(text: string): Extraction {
     findings.age = age.value;
     evidence.age = cite(age);
   }
+
+  const mechanism = minorMechanismSpan(lower);
+  if (mechanism && ((age && age.value >= OLDER_AGE) || findings.osteoporosis_risk === true))
+    setBool("minor_trauma_fragile", true, mechanism);
 
   const anchors: Anchor[] = [
     ...s.hits.filter((h) => values.get(h) !== false).map((hit): Anchor => ({ kind: "hit", hit })),

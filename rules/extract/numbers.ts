@@ -92,11 +92,9 @@ export function findAge(lower: string): NumberHit | undefined {
       const text = m[0];
       const before = lower.slice(Math.max(0, start - 12), start);
       if (value > 110 || NOT_AGE_BEFORE.test(before)) continue;
-      if (
-        /\d\s?m$/.test(text) &&
-        (value < 16 || /^\s*(?:hx|history|ago|of)/.test(lower.slice(start + text.length)))
-      )
-        continue;
+      // "3m hx" is three months; from 16 up "67M hx renal ca" is a 67-year-old man (the bot's
+      // scope starts at 16, and longer spans are written "18/12" or "18 months"; "18m ago" still is).
+      if (/\d\s?m$/.test(text) && (value < 16 || /^\s*ago/.test(lower.slice(start + text.length)))) continue;
       if (YEARS_ONLY.test(text) && value < 16) continue;
       found.push({ start, end: start + text.length, value });
     }

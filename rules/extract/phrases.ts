@@ -54,7 +54,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["saddle_anaesthesia"],
   },
   {
-    re: "(?:numb\\w*|altered sensation|reduced sensation|loss of sensation|an?a?e?sth\\w*) (?:in|of|around|over) (?:the |his |her )?(?:saddle|perine\\w*|genitals?|genital area|groin|buttocks|bum|perianal area|anus)",
+    re: "(?:numb\\w*|altered sensation|reduced sensation|loss of sensation|an?a?e?sth\\w*) (?:(?:in|of|around|over) )?(?:the |his |her )?(?:saddle|perine\\w*|genitals?|genital area|groin|buttocks|bum|perianal area|anus)",
     ids: ["saddle_anaesthesia"],
   },
   {
@@ -66,8 +66,14 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["bladder_bowel_dysfunction"],
   },
   {
-    re: "(?:urinary |urine |painless |acute |chronic )?retention|(?:urinary |urine |faecal |fecal |bowel |bladder |double )?incontin\\w*(?: of (?:urine|faeces|stool|bowels?))?|(?:can'?t|cannot|unable to|difficulty|trouble|struggling to) (?:pee|wee|urinate|pass urine|void)(?: properly)?|(?:urinary |urine )?(?:hesitancy|frequency)|(?:weak|poor|reduced|slow) (?:urinary )?stream|(?:difficulty|trouble|problems?) (?:passing urine|passing water|urinating|voiding|starting (?:to pass urine|urination|a stream))|(?:loss|lost) of (?:bladder|bowel|anal|sphincter) (?:control|sensation|tone)|(?:reduced|lax|decreased|poor|absent|loss of) (?:anal|sphincter|pr) tone|(?:anal|pr) tone (?:reduced|lax|decreased|poor|absent)|(?:can'?t|cannot|unable to) (?:feel|sense) (?:when )?(?:bladder|need to (?:pee|wee|urinate)|(?:the |a )?full bladder)|not feeling (?:bladder )?fullness|urinary urgency|wet (?:himself|herself|themselves)|leaking urine|soiling|catheteri[sz]ed|(?:high|raised|large) (?:pvr|post[- ]void residual)|pvr",
+    re: "(?:urinary |urine |painless |acute |chronic )?reten[st]ion|(?:not|unable to|can'?t|cannot) pass(?:ing)? (?:urine|water)|(?:urinary |urine |faecal |fecal |bowel |bladder |double )?incontin\\w*(?: of (?:urine|faeces|stool|bowels?))?|(?:can'?t|cannot|unable to|difficulty|trouble|struggling to) (?:pee|wee|urinate|pass urine|void)(?: properly)?|(?:urinary |urine )?(?:hesitancy|frequency)|(?:weak|poor|reduced|slow) (?:urinary )?stream|(?:difficulty|trouble|problems?) (?:passing urine|passing water|urinating|voiding|starting (?:to pass urine|urination|a stream))|(?:loss|lost) of (?:bladder|bowel|anal|sphincter) (?:control|sensation|tone)|(?:reduced|lax|decreased|poor|absent|loss of) (?:anal|sphincter|pr) tone|(?:anal|pr) tone (?:reduced|lax|decreased|poor|absent)|(?:can'?t|cannot|unable to) (?:feel|sense) (?:when )?(?:bladder|need to (?:pee|wee|urinate)|(?:the |a )?full bladder)|not feeling (?:bladder )?fullness|sphincter (?:disturbance|dysfunction|sx|symptoms?|problems?|issues|involvement|control|function)|urinary urgency|wet (?:himself|herself|themselves)|leaking urine|soiling|catheteri[sz]ed|(?:high|raised|large) (?:pvr|post[- ]void residual)|pvr",
     ids: ["bladder_bowel_dysfunction"],
+  },
+  // Said of normal function: "passing urine ok". "not passing urine" is a longer phrase above.
+  {
+    re: "passing (?:urine|water)(?: (?:normally|fine|ok|okay|well))?",
+    ids: ["bladder_bowel_dysfunction"],
+    says: false,
   },
   {
     re: `(?:${WORSE})\\s+(?:urinary |painless )?(?:retention|incontin\\w*)`,
@@ -80,6 +86,10 @@ export const PHRASES: readonly Phrase[] = [
   {
     re: "(?:bilateral|bilat\\.?|b/l|bil\\.?)\\s+(?:leg|lower limb|ll)s?(?:\\s+(?:sx|symptoms))?|(?:bilateral|bilat\\.?|b/l) (?:sx|symptoms)|both legs|both lower limbs|legs bilaterally|(?:bilateral|bilat\\.?|b/l) (?:leg |lower limb )?(?:radicular|radic)(?: (?:pain|sx|symptoms))?",
     ids: ["bilateral_leg_symptoms"],
+  },
+  {
+    re: "(?:pain )?radiat\\w* (?:(?:down|into|to) )?both (?:legs|lower limbs)",
+    ids: ["bilateral_leg_symptoms", "radiculopathy"],
   },
   {
     re: "(?:bilateral|bilat\\.?|b/l|bil\\.?|alternating|double)\\s+sciatica",
@@ -106,7 +116,7 @@ export const PHRASES: readonly Phrase[] = [
 
   // --- neurology ---
   {
-    re: "weakness|weak (?:leg|legs|arm|arms|foot|ankle|hand|hands|grip|ankle dorsiflexion|df|ehl|toe extension|quads?|hip flexion|hip flexors?)|motor (?:loss|deficit|weakness)|myotomal (?:weakness|loss)|reduced power|power reduced|loss of power|(?:reduced|weak) (?:ehl|ankle df|dorsiflexion|plantarflexion|grip)|paresis|(?:legs?|arms?|hands?) (?:are |feel |feeling |going )?weak",
+    re: "weakness|weaknes|weekness|weak (?:leg|legs|arm|arms|foot|ankle|hand|hands|grip|ankle dorsiflexion|df|ehl|toe extension|quads?|hip flexion|hip flexors?)|motor (?:loss|deficit|weakness)|myotomal (?:weakness|loss)|reduced power|power reduced|loss of power|(?:reduced|weak) (?:ehl|ankle df|dorsiflexion|plantarflexion|grip)|paresis|(?:legs?|arms?|hands?) (?:are |feel |feeling |going )?weak",
     ids: ["motor_weakness"],
   },
   {
@@ -115,7 +125,7 @@ export const PHRASES: readonly Phrase[] = [
   },
   { re: "foot ?drop|drop ?foot|dropped foot|(?:l|r|left|right) ?fd", ids: ["foot_drop"], hidesArea: true },
   {
-    re: "numbness|numb(?: (?:leg|foot|feet|toes|arm|hand|hands|fingers|thigh|shin))?|sensory (?:loss|deficit|change|changes|disturbance)|(?:reduced|altered|decreased|loss of|diminished|absent) (?:sensation|sensory)|dermatomal (?:numbness|sensory loss)|hypo?a?e?sthesia",
+    re: "numbness|numb\\w*|numness|numbnes|numb(?: (?:leg|foot|feet|toes|arm|hand|hands|fingers|thigh|shin))?|sensory (?:loss|deficit|change|changes|disturbance)|(?:reduced|altered|decreased|loss of|diminished|absent) (?:sensation|sensory)|dermatomal (?:numbness|sensory loss)|hypo?a?e?sthesia",
     ids: ["sensory_deficit"],
   },
   {
@@ -123,7 +133,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["sensory_deficit", "neuro_progressing"],
   },
   {
-    re: "sciatica|radicular(?: (?:pain|sx|symptoms|leg pain|arm pain))?|radiculopathy|radic|nerve root (?:pain|irritation|compression|impingement)|(?:l[1-5]|s1|c[5-8]) (?:radic\\w*|nerve root|root)|brachialgia|(?:leg|arm) pain (?:below|past|beyond) (?:the )?(?:knee|elbow)|(?:pain |)radiat\\w* (?:(?:down|into|to) )?(?:the |his |her |both )?(?:leg|legs|arm|arms|foot|calf|hand)|dermatomal (?:pain|leg pain|arm pain)|trapped nerve|pinched nerve",
+    re: "sciatica|siatica|sciatia|sciatic pain|radicular(?: (?:pain|sx|symptoms|leg pain|arm pain))?|radiculopathy|radic|nerve root (?:pain|irritation|compression|impingement)|(?:l[1-5]|s1|c[5-8]) (?:radic\\w*|nerve root|root)|brachialgia|(?:leg|arm) pain (?:below|past|beyond) (?:the )?(?:knee|elbow)|(?:pain |)radiat\\w* (?:(?:down|into|to) )?(?:the |his |her |both )?(?:leg|legs|arm|arms|foot|calf|hand)|dermatomal (?:pain|leg pain|arm pain)|trapped nerve|pinched nerve",
     ids: ["radiculopathy"],
   },
   {

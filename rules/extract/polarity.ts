@@ -46,7 +46,6 @@ function gapWithoutHits(lower: string, from: number, to: number, hits: readonly 
 
 // A blanket word followed by "re"/"about" hands its cue on: "no concerns re CES".
 const HANDS_ON = /^\s*(?:re|about|regarding|for|of|re:)\s*$/;
-const CLOSES_LIST = /(?<![a-z])(?:or|nor)(?![a-z])/;
 
 function prefixCue(lower: string, hit: PhraseHit, s: Scan): Cue | undefined {
   const before = s.cues.filter((c) => c.start < hit.start).sort((a, b) => b.end - a.end);
@@ -64,15 +63,33 @@ function prefixCue(lower: string, hit: PhraseHit, s: Scan): Cue | undefined {
     // Across a comma a cue carries on only through a list that closes with "or"/"nor":
     // "no saddle numbness, retention or incontinence", not "no retention, sciatica R leg 8/52".
     const gap = gapWithoutHits(lower, Math.min(c.end, hit.start), hit.start, s.hits);
-    if (gap.includes(",") && !CLOSES_LIST.test(lower.slice(c.end, clauseEnd(hit, s)))) return undefined;
+    if (gap.includes(",") && !inClosedList(lower, hit, s)) return undefined;
     return c;
   }
   return undefined;
 }
 
-function clauseEnd(hit: PhraseHit, s: Scan): number {
-  const next = s.cues.find((c) => c.kind === "breaker" && c.start >= hit.end);
-  return next ? next.start : Number.MAX_SAFE_INTEGER;
+// Hits stand as "H" so a list reads as its shape: "H, H or H".
+const LIST_GOES_ON = /^(?:\s+[a-z]+){0,2}(?:\s*,\s*H(?:\s+[a-z]+){0,2})*\s*,?\s*(?:or|nor)\s+H/;
+const LIST_CLOSER_BEFORE = /^\s*(?:or|nor)\s*$/;
+
+/**
+ * Whether the finding after a comma is an item of a list that closes with "or"/"nor": either the
+ * closing item itself (", or incontinence") or an item the list carries on from (", retention or
+ * incontinence"). "no retention or incontinence, sciatica 3/12": the sciatica is a new element.
+ */
+function inClosedList(lower: string, hit: PhraseHit, s: Scan): boolean {
+  const comma = lower.lastIndexOf(",", hit.start - 1);
+  if (LIST_CLOSER_BEFORE.test(gapWithoutHits(lower, comma + 1, hit.start, s.hits))) return true;
+  let after = "";
+  let at = hit.end;
+  for (const h of s.hits) {
+    if (h.start < hit.end) continue;
+    after += `${lower.slice(at, h.start)}H`;
+    at = h.end;
+  }
+  after += lower.slice(at);
+  return LIST_GOES_ON.test(after);
 }
 
 function postCue(lower: string, hit: PhraseHit, hits: readonly PhraseHit[]): Reading | undefined {
