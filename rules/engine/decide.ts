@@ -1,6 +1,12 @@
 import type { AdditionalAction, Outcome, PathwayLink, Referral } from "../outcome.js";
 import type { CompiledAdvice, Pack } from "../packs/compile.js";
-import type { FindingId, Findings, PathwayKey, RouteCode } from "../vocabulary.js";
+import {
+  FINDING_IDS,
+  type FindingId,
+  type Findings,
+  type PathwayKey,
+  type RouteCode,
+} from "../vocabulary.js";
 import { type Evaluation, evaluate, type Firing, urgencyAt } from "./evaluate.js";
 import { type Facts, NO, UNSURE } from "./logic.js";
 
@@ -82,7 +88,7 @@ function additionalActions(pack: Pack, fired: Firing[], primaryRoute: RouteCode)
 /** Findings answered unsure, and missing details that principle 2 counts as unsure where they matter. */
 function uncertainFindings(pack: Pack, x: Facts): FindingId[] {
   const out: FindingId[] = [];
-  for (const id in x.f) if (x.f[id as FindingId] === "unsure") out.push(id as FindingId);
+  for (const id of Object.keys(x.f) as FindingId[]) if (x.f[id] === "unsure") out.push(id);
   for (const q of pack.absentMeansUnsure) {
     if (x.f[q.data.id] === undefined && q.reach.length > 0 && (!q.askWhen || q.askWhen(x) !== NO))
       out.push(q.data.id);
@@ -129,6 +135,10 @@ function referralFor(pack: Pack, route: RouteCode, borough: string | undefined):
   };
 }
 
+let lastDay: { at: number; day: string } | undefined;
 function isoDay(d: string | Date): string {
-  return typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10);
+  if (typeof d === "string") return d.slice(0, 10);
+  const at = d.getTime();
+  if (lastDay?.at !== at) lastDay = { at, day: d.toISOString().slice(0, 10) };
+  return lastDay.day;
 }

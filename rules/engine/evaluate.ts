@@ -1,5 +1,5 @@
 import type { CompiledRule, Pack } from "../packs/compile.js";
-import { type BoolFindingId, type Findings, URGENCY_LEVELS, type Urgency } from "../vocabulary.js";
+import { type Findings, URGENCY_LEVELS, type Urgency } from "../vocabulary.js";
 import { type Facts, facts, NO, type Truth, YES } from "./logic.js";
 
 // The decision itself: which rules fire and which one sets the route. decide() and nextQuestion()
@@ -22,8 +22,9 @@ export interface Evaluation {
 const EMERGENCY = URGENCY_LEVELS.indexOf("emergency");
 
 export function evaluate(pack: Pack, input: Findings): Evaluation {
-  const findings = applyImplications(pack, input);
-  const x = facts(findings);
+  const x = facts(input);
+  applyImplications(pack, x);
+  const findings = input;
   let fired: Firing[] = [];
   for (const rule of pack.rules) {
     if (rule.data.fallback) continue;
@@ -65,20 +66,9 @@ export function isEmergency(e: Evaluation): boolean {
 }
 
 /** "Under oncology" means "has cancer": the implied finding takes the more certain of the two answers. */
-function applyImplications(pack: Pack, input: Findings): Findings {
-  let out = input;
-  for (const [from, to] of pack.data.implies) {
-    const implied = merge(input[from as BoolFindingId], input[to as BoolFindingId]);
-    if (implied !== input[to as BoolFindingId]) {
-      if (out === input) out = { ...input };
-      out[to as BoolFindingId] = implied;
-    }
+function applyImplications(pack: Pack, x: Facts): void {
+  for (const [from, to] of pack.implies) {
+    const a = x.v[from];
+    if (a === true || (a === "unsure" && x.v[to] !== true)) x.v[to] = a;
   }
-  return out;
-}
-
-function merge(from: Findings[BoolFindingId], to: Findings[BoolFindingId]): Findings[BoolFindingId] {
-  if (from === true || to === true) return true;
-  if (from === "unsure" || to === "unsure") return "unsure";
-  return to;
 }

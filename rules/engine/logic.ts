@@ -1,5 +1,5 @@
 import type { ConditionData } from "../packs/schema.js";
-import type { FindingId, Findings } from "../vocabulary.js";
+import { FINDING_IDS, type FindingId, type Findings } from "../vocabulary.js";
 
 // Three-valued (Kleene) logic: 1 yes, 0 no, 0.5 unsure. "and" is min, "or" is max, "not" is 1 - x.
 // A rule fires when its condition is at least 0.5, so an unsure answer or a missing detail can
@@ -16,11 +16,20 @@ export const YES: Truth = 1;
  */
 export interface Facts {
   readonly f: Findings;
+  /** The findings by slot (FINDING_SLOT), so compiled conditions read an array, not object keys. */
+  readonly v: Array<Findings[FindingId]>;
   readonly terms: Array<Truth | undefined>;
 }
 
+export const FINDING_SLOT: Record<string, number> = Object.fromEntries(FINDING_IDS.map((id, i) => [id, i]));
+
 export function facts(f: Findings): Facts {
-  return { f, terms: [] };
+  const v: Array<Findings[FindingId]> = new Array(FINDING_IDS.length).fill(undefined);
+  for (const key of Object.keys(f)) {
+    const slot = FINDING_SLOT[key];
+    if (slot !== undefined) v[slot] = f[key as FindingId];
+  }
+  return { f, v, terms: [] };
 }
 
 export type Condition = (x: Facts) => Truth;
@@ -85,11 +94,12 @@ export function compileCondition(cond: ConditionData, ctx: CompileContext, seen:
     return (x) => (1 - inner(x)) as Truth;
   }
   const id = cond.fact;
+  const slot = FINDING_SLOT[id] as number;
   const absent = ctx.absent[id] ?? NO;
   if ("in" in cond) {
     const allowed = new Set<string>(cond.in);
     return (x) => {
-      const v = x.f[id];
+      const v = x.v[slot];
       if (v === undefined) return absent;
       if (v === "unsure") return UNSURE;
       return allowed.has(v as string) ? YES : NO;
@@ -98,14 +108,14 @@ export function compileCondition(cond: ConditionData, ctx: CompileContext, seen:
   if ("lt" in cond || "lte" in cond || "gt" in cond || "gte" in cond) {
     const test = numberTest(cond as { lt?: number; lte?: number; gt?: number; gte?: number });
     return (x) => {
-      const v = x.f[id];
+      const v = x.v[slot];
       if (v === undefined) return absent;
       if (typeof v !== "number") return UNSURE;
       return test(v) ? YES : NO;
     };
   }
   return (x) => {
-    const v = x.f[id];
+    const v = x.v[slot];
     if (v === true) return YES;
     if (v === false) return NO;
     if (v === undefined) return absent;

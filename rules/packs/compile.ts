@@ -1,4 +1,11 @@
-import { type CompileContext, type Condition, compileCondition, factsOf, UNSURE } from "../engine/logic.js";
+import {
+  type CompileContext,
+  type Condition,
+  compileCondition,
+  FINDING_SLOT,
+  factsOf,
+  UNSURE,
+} from "../engine/logic.js";
 import type { Question } from "../outcome.js";
 import { type FindingId, type PathwayKey, type RouteCode, type Urgency, urgencyRank } from "../vocabulary.js";
 import type { AdviceText, PackData, QuestionData, RuleData } from "./schema.js";
@@ -17,6 +24,8 @@ export interface CompiledRule {
 export interface CompiledQuestion {
   data: QuestionData;
   index: number;
+  /** Position of the finding in Facts.v. */
+  slot: number;
   public: Question;
   askWhen: Condition | undefined;
   /** Rules whose outcome this answer can change, directly or by opening another question. */
@@ -42,13 +51,22 @@ export interface Pack {
   imaging: CompiledAdvice[];
   safetyNet: CompiledAdvice[];
   rulesVersion: string;
+  /** RULES.md §4 implications as slot pairs (under_oncology -> cancer_history). */
+  implies: Array<[number, number]>;
 }
 
 export function compilePack(data: PackData): Pack {
   const absent: CompileContext["absent"] = {};
   for (const q of data.questions) if (q.absentMeans === "unsure") absent[q.id] = UNSURE;
   const ctx: CompileContext = { terms: data.terms, absent };
-  const compile = (c: Parameters<typeof compileCondition>[0]) => compileCondition(c, ctx);
+  // Errors name where in the pack the bad condition is, so a reviewer need not search for it.
+  const compile = (c: Parameters<typeof compileCondition>[0], where: string) => {
+    try {
+      return compileCondition(c, ctx);
+    } catch (e) {
+      throw new Error(`${where}: ${(e as Error).message}`);
+    }
+  };
 
   const ids = new Set<string>();
   const rules = data.rules.map((r, index): CompiledRule => {
@@ -58,8 +76,11 @@ export function compilePack(data: PackData): Pack {
       data: r,
       index,
       rank: urgencyRank(r.urgency as Urgency),
-      when: compile(r.when),
-      pathwaysWhen: r.pathwaysWhen.map((p) => ({ key: p.key, when: compile(p.when) })),
+      when: compile(r.when, `rules.${index} (${r.id}).when`),
+      pathwaysWhen: r.pathwaysWhen.map((p, i) => ({
+        key: p.key,
+        when: compile(p.when, `rules.${index} (${r.id}).pathwaysWhen.${i}`),
+      })),
     };
   });
 
@@ -84,19 +105,20 @@ export function compilePack(data: PackData): Pack {
     return {
       data: q,
       index,
+      slot: FINDING_SLOT[q.id] as number,
       public: toPublicQuestion(q),
-      askWhen: q.askWhen ? compile(q.askWhen) : undefined,
+      askWhen: q.askWhen ? compile(q.askWhen, `questions.${index} (${q.id}).askWhen`) : undefined,
       reach: [...reachOf(q.id)].sort((a, b) => a.index - b.index),
     };
   });
 
-  const advice = (list: AdviceText[]): CompiledAdvice[] =>
-    list.map((a) => ({
+  const advice = (list: AdviceText[], key: string): CompiledAdvice[] =>
+    list.map((a, i) => ({
       text: a.text,
       source: a.source,
       cited: `${a.text} (${a.source})`,
-      triggers: a.triggers?.map((t) => ({
-        when: t.when ? compile(t.when) : undefined,
+      triggers: a.triggers?.map((t, j) => ({
+        when: t.when ? compile(t.when, `${key}.${i}.triggers.${j}.when`) : undefined,
         whenRoute: t.whenRoute,
         whenPathway: t.whenPathway,
       })),
@@ -109,10 +131,14 @@ export function compilePack(data: PackData): Pack {
     questions,
     questionById: new Map(questions.map((q) => [q.data.id, q])),
     absentMeansUnsure: questions.filter((q) => q.data.absentMeans === "unsure"),
-    suspicionFlags: data.suspicionFlags.map((s) => ({ label: s.label, when: compile(s.when) })),
-    imaging: advice(data.imaging),
-    safetyNet: advice(data.safetyNet),
+    suspicionFlags: data.suspicionFlags.map((s, i) => ({
+      label: s.label,
+      when: compile(s.when, `suspicionFlags.${i}.when`),
+    })),
+    imaging: advice(data.imaging, "imaging"),
+    safetyNet: advice(data.safetyNet, "safetyNet"),
     rulesVersion: `${g.version} (effective ${g.effective}, review ${g.review})`,
+    implies: data.implies.map(([a, b]) => [FINDING_SLOT[a] as number, FINDING_SLOT[b] as number]),
   };
 }
 
