@@ -1,0 +1,86 @@
+import type { Activity } from "botbuilder";
+
+// Reads the bot's replies the way a channel or an integration would: the Adaptive Card's submit
+// data (the question stamp), the `mskTriageOutcome` entity (CONTRACT.md §2) and the fallback text.
+// Shared by the transcript tests, the HTTP test and the bench.
+
+type Reply = Partial<Activity>;
+
+export interface OutcomeEntity {
+  type: "mskTriageOutcome";
+  route: string;
+  urgency: string;
+  rules: Array<{ id: string; source: string }>;
+  rulesVersion: string;
+  additional?: Array<{ route: string; urgency: string; rule: string }>;
+}
+
+interface CardAction {
+  type: string;
+  data?: Record<string, unknown>;
+}
+
+function card(reply: Reply): Record<string, unknown> | undefined {
+  const a = reply.attachments?.find((x) => x.contentType === "application/vnd.microsoft.card.adaptive");
+  return a?.content as Record<string, unknown> | undefined;
+}
+
+function actionsOf(reply: Reply): CardAction[] {
+  return ((card(reply)?.actions as CardAction[] | undefined) ?? []).filter((x) => x.type === "Action.Submit");
+}
+
+/** The finding id a question card asks about (its submit data stamp), if the reply is a question. */
+export function questionIdOf(reply: Reply): string | undefined {
+  const id = actionsOf(reply).find((x) => typeof x.data?.questionId === "string")?.data?.questionId;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** The answers a question card's buttons submit (yes/no/unsure), empty for input questions. */
+export function buttonAnswersOf(reply: Reply): string[] {
+  return actionsOf(reply)
+    .map((x) => x.data?.answer)
+    .filter((x): x is string => typeof x === "string");
+}
+
+/** The card's input for number and choice questions (CONTRACT §2: `id: "answer"`). */
+export function answerInputOf(reply: Reply): Record<string, unknown> | undefined {
+  const find = (items: unknown[]): Record<string, unknown> | undefined => {
+    for (const item of items as Array<Record<string, unknown>>) {
+      if (item.id === "answer") return item;
+      const nested = (item.items ?? item.columns) as unknown[] | undefined;
+      const hit = nested && find(nested);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  return find((card(reply)?.body as unknown[] | undefined) ?? []);
+}
+
+export function outcomeOf(reply: Reply): OutcomeEntity | undefined {
+  return reply.entities?.find((e) => e.type === "mskTriageOutcome") as OutcomeEntity | undefined;
+}
+
+/** The last outcome entity among replies (an emergency can show an early outcome, then the final one). */
+export function lastOutcome(replies: Reply[]): OutcomeEntity | undefined {
+  return replies
+    .map(outcomeOf)
+    .filter((o) => o !== undefined)
+    .pop();
+}
+
+/** The last question asked among replies. */
+export function lastQuestion(replies: Reply[]): string | undefined {
+  return replies
+    .map(questionIdOf)
+    .filter((q) => q !== undefined)
+    .pop();
+}
+
+export function textOf(replies: Reply[]): string {
+  return replies.map((r) => r.text ?? "").join("\n");
+}
+
+/** Every reply in Adaptive Card form (Teams and other Bot Framework channels). */
+export function cardOf(reply: Reply): Record<string, unknown> | undefined {
+  return card(reply);
+}
