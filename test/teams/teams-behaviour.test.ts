@@ -48,7 +48,13 @@ const CONVERSATIONS: Record<Scope, ConversationAccount> = {
     tenantId: TENANT.id,
     name: "",
   },
-  personal: { id: "a:1personal-chat", conversationType: "personal", tenantId: TENANT.id, name: "" },
+  personal: {
+    id: "a:1personal-chat",
+    conversationType: "personal",
+    isGroup: false,
+    tenantId: TENANT.id,
+    name: "",
+  },
 };
 
 const CHANNEL_DATA: Record<Scope, Record<string, unknown>> = {
@@ -79,10 +85,11 @@ class TeamsTestAdapter extends TestAdapter {
   override async updateActivity(
     context: TurnContext,
     activity: Partial<Activity>,
-  ): Promise<ResourceResponse | void> {
+  ): Promise<ResourceResponse> {
     if (this.failUpdates) throw new Error("Forbidden: the message can no longer be edited");
     this.updates.push(activity);
-    return super.updateActivity(context, activity);
+    await super.updateActivity(context, activity);
+    return { id: activity.id ?? "" };
   }
 }
 
