@@ -1,13 +1,14 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from "botbuilder";
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Middleware } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
 import { loadPack } from "../rules/packs/index.js";
 import { replyAndReset, TriageBot } from "./bot.js";
 import { ChannelPresenter } from "./channels/presenter.js";
+import { createSlackChannel } from "./channels/slack/index.js";
 import type { Config } from "./config.js";
 import { DuplicateActivityFilter } from "./dedupe.js";
-import type { Logger } from "./logging.js";
+import { errorFields, type Logger } from "./logging.js";
 import { createServer } from "./server.js";
-import { createStorage } from "./storage.js";
+import { ConditionalConversationState, createStorage, EtagConflictGuard, prepareStorage } from "./storage.js";
 import { ConversationTurnLock } from "./turn-lock.js";
 
 // The composition root: builds adapter, state, dialogs, bot and server from config.
@@ -23,16 +24,50 @@ export function createApp(config: Config, log: Logger) {
   });
   const adapter = new CloudAdapter(auth);
   const storage = createStorage(config);
-  const state = new ConversationState(storage);
+  // Creates the blob container if missing; rejects (StorageUnavailableError) if storage is unreachable.
+  const ready = prepareStorage(storage);
+  // Writes only if the conversation is still the version this turn read (scale-out safe).
+  const state = new ConditionalConversationState(storage);
   const pack = loadPack(config.TRIAGE_REGION);
   const presenter = new ChannelPresenter(log);
   const conversation = new TriageConversation(state, pack, presenter);
   const bot = new TriageBot(state, conversation, presenter, pack);
 
-  adapter.use(new DuplicateActivityFilter());
-  adapter.use(new ConversationTurnLock());
+  // One pipeline per adapter (Teams and Slack), fresh instances each.
+  const turnMiddleware = (): Middleware[] => [
+    new DuplicateActivityFilter(),
+    new ConversationTurnLock(),
+    {
+      onTurn: async (_context, next) => {
+        await ready; // no turn before the container exists
+        await next();
+      },
+    },
+    new EtagConflictGuard(state, log), // last: it may run the bot a second time
+  ];
+  adapter.use(...turnMiddleware());
   adapter.onTurnError = replyAndReset(state, log);
 
-  const server = createServer({ adapter, bot, log });
-  return { server, adapter, bot, state, storage, pack };
+  // Slack (CONTRACT.md §3): the same bot, dialogs and state behind Slack's own transport.
+  const slack = config.slackEnabled
+    ? createSlackChannel({
+        botToken: config.SLACK_BOT_TOKEN as string,
+        signingSecret: config.SLACK_SIGNING_SECRET as string,
+        apiUrl: config.SLACK_API_URL,
+        bot,
+        log,
+        onTurnError: replyAndReset(state, log),
+        middleware: turnMiddleware(),
+      })
+    : undefined;
+
+  const server = createServer({ adapter, bot, log, mount: slack ? [slack.mount] : [] });
+  ready.catch((err) => {
+    // A bot that cannot keep conversation state must not take turns: stop listening.
+    log.error("storage_unavailable", errorFields(err));
+    const http = server.server;
+    if (http.listening) server.close();
+    else http.once("listening", () => server.close());
+  });
+  return { server, adapter, bot, state, storage, pack, ready, slack };
 }

@@ -1,11 +1,23 @@
 import { MemoryStorage, type Storage } from "botbuilder";
-import { BlobsStorage } from "botbuilder-azure-blobs";
 import type { Config } from "./config.js";
+import { BlobStore } from "./storage/blob-store.js";
 
-/** Conversation state store, chosen by config: memory for one process, Azure Blob for scale-out. */
+// Conversation state store, chosen by config: memory for one process, Azure Blob for scale-out
+// (several processes share one container; writes are eTag-conditional, see storage/).
+
+export { BlobStore, StorageUnavailableError } from "./storage/blob-store.js";
+export { ConditionalConversationState } from "./storage/conditional-state.js";
+export { CONFLICT_NOTICE, EtagConflictGuard } from "./storage/conflict-guard.js";
+export { EtagConflictError, isEtagConflict } from "./storage/etag.js";
+
 export function createStorage(config: Config): Storage {
   if (config.STORAGE === "blob") {
-    return new BlobsStorage(config.BLOB_CONNECTION_STRING as string, config.BLOB_CONTAINER);
+    return new BlobStore(config.BLOB_CONNECTION_STRING as string, config.BLOB_CONTAINER);
   }
   return new MemoryStorage();
+}
+
+/** Start-up check: creates the blob container if missing; rejects with StorageUnavailableError if unreachable. */
+export async function prepareStorage(storage: Storage): Promise<void> {
+  if (storage instanceof BlobStore) await storage.ensureContainer();
 }
