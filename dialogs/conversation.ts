@@ -1,6 +1,6 @@
 import { ActivityTypes, type ConversationState, type TurnContext } from "botbuilder";
 import { DialogSet, DialogTurnStatus } from "botbuilder-dialogs";
-import { extractFindings, redactIdentifiers } from "../rules/extract/index.js";
+import { type Extraction, extractFindings, redactIdentifiers } from "../rules/extract/index.js";
 import type { Pack } from "../rules/packs/index.js";
 import { asksForTriage, recogniseCommand } from "./commands.js";
 import type { Presenter } from "./presenter.js";
@@ -81,7 +81,7 @@ export class TriageConversation {
     const options: TriageStart = {};
     if (extraction && Object.keys(extraction.findings).length) {
       const evidence = Object.fromEntries(
-        Object.entries(extraction.evidence).map(([id, words]) => [id, redactIdentifiers(words ?? "")]),
+        Object.entries(extraction.evidence).map(([id, words]) => [id, safeEvidence(text, extraction, words)]),
       );
       options.extraction = { findings: extraction.findings as Record<string, unknown>, evidence };
     }
@@ -92,4 +92,17 @@ export class TriageConversation {
   private clinicalFindings(text: string): boolean {
     return text.length > 0 && Object.keys(extractFindings(text).findings).length > 0;
   }
+}
+
+/**
+ * Evidence words with every identifier of the whole message removed: redacting the snippet alone
+ * could miss one whose cue lies outside it ("Jones" without its "Mr").
+ */
+function safeEvidence(text: string, extraction: Extraction, words: string | undefined): string {
+  let out = words ?? "";
+  for (const i of extraction.identifiers) {
+    const raw = text.slice(i.start, i.end);
+    if (raw) out = out.split(raw).join(`[${i.kind.replace(/_/g, " ")} removed]`);
+  }
+  return redactIdentifiers(out);
 }

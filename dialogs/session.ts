@@ -132,10 +132,17 @@ export function notedLines(pack: Pack, session: TriageSession): string[] {
       const q = pack.questionById.get(id);
       const v = session.answers[id];
       if (!q || v === undefined) return id;
-      return v === true
-        ? q.data.label.toLowerCase()
-        : `${q.data.label.toLowerCase()}: ${displayAnswer(q.public, v)}`;
+      const label = inSentence(q.data.label);
+      return v === true ? label : `${label}: ${displayAnswer(q.public, v)}`;
     });
+}
+
+/** A label as it reads mid-sentence: "Saddle numbness" -> "saddle numbness", "CES symptoms ..." kept. */
+function inSentence(label: string): string {
+  const first = label.split(" ")[0] ?? "";
+  return first.length > 1 && first === first.toUpperCase()
+    ? label
+    : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 function setAnswer(s: TriageSession, id: FindingId, value: Stored, how: "asked" | "noted") {
