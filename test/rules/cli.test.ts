@@ -15,9 +15,11 @@ interface Run {
   stderr: string;
 }
 
-function triage(args: string[], input: string): Promise<Run> {
+/** The source entry through tsx; `bundled` runs what `npm run triage` runs (an esbuild bundle of rules/). */
+function triage(args: string[], input: string, bundled = false): Promise<Run> {
+  const entry = bundled ? ["scripts/triage.mjs"] : ["--import", "tsx", "rules/cli/main.ts"];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "rules/cli/main.ts", ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, [...entry, ...args], { cwd: ROOT });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -109,6 +111,23 @@ describe.concurrent("triage decide", () => {
     );
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split("\n")).toHaveLength(2);
+  });
+});
+
+describe("npm run triage (the bundled entry)", () => {
+  it("answers exactly as the source entry, and exits 2 on bad input with nothing on stdout", async () => {
+    const c = caseJson({
+      region: "NEL",
+      borough: "newham",
+      findings: { body_area: "lumbar", acute_severe_pain: true },
+    });
+    const [bundled, source] = [await triage(["decide"], c, true), await triage(["decide"], c)];
+    expect(bundled.code).toBe(0);
+    const strip = (s: string) => ({ ...JSON.parse(s), reviewOverdue: undefined });
+    expect(strip(bundled.stdout)).toEqual(strip(source.stdout));
+    const bad = await triage(["decide"], caseJson({ findings: { age: -1 } }), true);
+    expect([bad.code, bad.stdout]).toEqual([2, ""]);
+    expect(bad.stderr).toMatch(/age/);
   });
 });
 
