@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Middleware } from "botbuilder";
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Middleware, type Storage } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
 import { loadPack } from "../rules/packs/index.js";
 import { replyAndReset, TriageBot } from "./bot.js";
@@ -15,7 +15,8 @@ import { ConversationTurnLock } from "./turn-lock.js";
 
 export { ERROR_NOTICE } from "./bot.js";
 
-export function createApp(config: Config, log: Logger) {
+/** `overrides.storage` replaces the configured store (tests wrap it to force timing). */
+export function createApp(config: Config, log: Logger, overrides: { storage?: Storage } = {}) {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? "",
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? "",
@@ -23,7 +24,7 @@ export function createApp(config: Config, log: Logger) {
     MicrosoftAppType: config.MicrosoftAppType,
   });
   const adapter = new CloudAdapter(auth);
-  const storage = createStorage(config);
+  const storage = overrides.storage ?? createStorage(config);
   // Creates the blob container if missing; rejects (StorageUnavailableError) if storage is unreachable.
   const ready = prepareStorage(storage);
   // Writes only if the conversation is still the version this turn read (scale-out safe).
