@@ -135,7 +135,7 @@ export class TriageDialog extends ComponentDialog {
         await presenter.send(context, { kind: "notice", tone: "info", text: "Starting the triage again." });
         return this.restartLoop(inner);
       case "back":
-        if (session) await sessions.set(context, goBack(session));
+        if (session) await sessions.set(context, answersChanged(goBack(session)));
         return this.restartLoop(inner);
     }
 
@@ -154,7 +154,7 @@ export class TriageDialog extends ComponentDialog {
     if (words && session) {
       const fixed = correctNoted(pack, session, words);
       if (fixed.label) {
-        await sessions.set(context, fixed.session);
+        await sessions.set(context, answersChanged(fixed.session));
         await presenter.send(context, {
           kind: "notice",
           tone: "info",
@@ -174,6 +174,15 @@ export class TriageDialog extends ComponentDialog {
   private now(): Date {
     return this.deps.clock?.() ?? new Date();
   }
+}
+
+/**
+ * An answer was taken back: an emergency shown early may no longer hold, so if it comes back it
+ * is shown again rather than silently assumed seen.
+ */
+function answersChanged(session: TriageSession): TriageSession {
+  const { emergencyShown: _, ...rest } = session;
+  return rest;
 }
 
 export function scopeOf(context: {

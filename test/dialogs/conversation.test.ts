@@ -52,6 +52,16 @@ describe("ED via CES: an emergency answer ends the red-flag questions at once", 
     ]);
   });
 
+  it("going back and giving the emergency answer again shows the emergency again", async () => {
+    const bot = botHarness();
+    await runSteps(bot, [
+      ...TO_WEEKS,
+      ["0", { outcome: "ED_NOW", asks: "cancer_history" }],
+      ["back", { asks: "ces_symptom_weeks", noOutcome: true }],
+      ["1", { outcome: "ED_NOW", asks: "cancer_history" }],
+    ]);
+  });
+
   it("the outcome message carries the mskTriageOutcome entity and an Adaptive Card", async () => {
     const bot = botHarness();
     const turns = await runSteps(bot, [
