@@ -98,8 +98,7 @@ describe("an invalid pack fails loudly, naming the field", () => {
     expect(buildWith((b) => (b.rules[1].when = { term: "nope" }))).toThrow(/nope/);
   });
 
-  // FOUND: compile.ts reports `unknown term "nope"` without saying which rule or question uses it,
-  // so a reviewer must search the pack. Expected to fail until compileCondition's caller adds the path.
+  // Found by this file: the error once said only `unknown term "nope"`, leaving the reviewer to search.
   it("an unknown term also names the rule or question that uses it", () => {
     expect(buildWith((b) => (b.rules[1].when = { term: "nope" }))).toThrow(/rules\.1/);
     expect(buildWith((b) => (b.questions[2].askWhen = { term: "nope" }))).toThrow(/questions\.2/);

@@ -40,6 +40,23 @@ describe("question path: walking nextQuestion reaches decide()'s route for every
     expect(w.asked.length).toBeLessThanOrEqual(pack.questions.filter((q) => q.data.askable).length);
   });
 
+  // Found by V045: limb numbness with known cancer is spinal context for R01, so it must be asked.
+  it("asks about limb neurology for a limb problem only when there is a cancer context", () => {
+    const pack = loadPack("NEL");
+    const asked = (cancer: boolean) =>
+      walk(pack, (q) =>
+        q.id === "body_area"
+          ? "limb"
+          : q.id === "cancer_history"
+            ? cancer
+            : q.type === "bool"
+              ? false
+              : "unsure",
+      ).asked;
+    expect(asked(true)).toEqual(expect.arrayContaining(["motor_weakness", "sensory_deficit"]));
+    expect(asked(false)).not.toContain("sensory_deficit");
+  });
+
   it("reports the questions asked per vignette (median and maximum)", () => {
     expect(counts).toHaveLength(vignettes.length);
     const sorted = [...counts].sort((a, b) => a - b);

@@ -356,10 +356,9 @@ describe("RULES.md §6 region differences", () => {
     expect(run({ ...limb, infection_suspected: true }, "BNSSG").rule).toBe("R07");
   });
 
-  // FOUND BY properties.test.ts (principle 3): in the BNSSG pack R07 reads "not spinal context",
-  // and foot drop or myelopathy signs are spinal context but not "neuro". So answering YES to one
-  // of them moves a suspected infection from ED to direct MRI in 72 hours. Expected to fail until
-  // the pack is fixed; see the report on issue 2.
+  // Found by properties.test.ts (principle 3): R07 once read "not spinal context", and foot drop or
+  // myelopathy signs are spinal context without being "neuro", so a YES to either moved a suspected
+  // infection from ED to direct MRI in 72 hours. Kept as a regression test.
   it("BNSSG: a yes to foot drop or myelopathy signs never lowers a suspected infection from ED", () => {
     const base = { infection_suspected: true, motor_onset_weeks: 10, neuro_progressing: false } as const;
     for (const area of [{}, limb]) {
