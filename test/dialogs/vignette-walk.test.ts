@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { decide } from "../../rules/engine/decide.js";
+import { ROUTE_CODES } from "../../rules/vocabulary.js";
+import { walk } from "../rules/walk.js";
+import { readVignettes } from "../vignettes/vignette-file.js";
+import { answerFrom, type PlayOptions, play } from "./clinician.js";
+import { botHarness, TODAY } from "./harness.js";
+
+// Every route is reachable through the conversation: each golden vignette is walked through the
+// real bot, answering from its findings (by card, by typing, or both). The outcome entity must be
+// decide()'s route for exactly the answers given, and the bot must ask the same questions in the
+// same order as the rules core's own next-question walk: the dialog adds and skips nothing.
+// (Whether decide() matches the vignette's expected route is the rules tests' job.)
+
+const vignettes = readVignettes();
+const MODES: Array<PlayOptions["mode"]> = ["submit", "typed", "mixed"];
+const counts: number[] = [];
+const reached = new Set<string>();
+
+describe("golden vignettes walked through the conversation", () => {
+  it.each(vignettes.map((v, i) => [`${v.id} ${v.title}`, v, MODES[i % 3]] as const))(
+    "%s",
+    async (_name, v, mode) => {
+      const bot = botHarness({ region: v.region });
+      const answer = answerFrom(bot.pack, v.findings, v.borough);
+      const played = await play(bot.say, bot.pack, answer, { mode });
+      const core = walk(bot.pack, (q) => answer(q.id));
+      const decided = decide(bot.pack, played.answers, { today: TODAY });
+      counts.push(played.asked.length);
+      if (played.outcome) reached.add(played.outcome.route);
+
+      expect(played.asked).toEqual(core.asked);
+      expect(played.outcome?.route).toBe(decided.route);
+      expect(played.outcome?.urgency).toBe(decided.urgency);
+      expect(played.outcome?.rules.map((r) => r.id)).toEqual(decided.rules.map((r) => r.id));
+      expect(bot.errors).toEqual([]);
+    },
+  );
+
+  it("reaches every route, and reports questions per triage", () => {
+    expect(counts).toHaveLength(vignettes.length);
+    expect([...reached].sort()).toEqual([...ROUTE_CODES].sort());
+    const sorted = [...counts].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    const median = sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    console.log(
+      `questions per triage through the dialog (${counts.length} vignettes): median ${median}, min ${sorted[0]}, max ${sorted.at(-1)}`,
+    );
+    expect(median).toBeGreaterThan(0);
+  });
+});
