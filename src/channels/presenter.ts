@@ -19,7 +19,8 @@ export class ChannelPresenter implements Presenter {
     // With expectReplies there is no posted message to update: replies travel in the HTTP response.
     if (context.activity.deliveryMode === "expectReplies") return;
     try {
-      await context.updateActivity({ ...this.toActivity(context, view), id: activityId });
+      const id = clickedCardId(context) ?? activityId;
+      await context.updateActivity({ ...this.toActivity(context, view), id });
     } catch (err) {
       // An answered card that keeps its buttons is harmless: stale clicks are turned away.
       this.log.warn("update_failed", { channel: context.activity.channelId, ...errorFields(err) });
@@ -35,6 +36,17 @@ export class ChannelPresenter implements Presenter {
       return { type: ActivityTypes.Message, text: fallbackText(view) };
     }
   }
+}
+
+/**
+ * The message whose card button was pressed: Teams sends a card submit with `replyToId` set to it.
+ * Preferred over the id returned when the question was sent, because a client may store a message
+ * with text and a card as two messages and return the text's id (the Agents Playground does), and
+ * then the update would miss the card. Typed answers carry no `value` and use the stored id.
+ */
+function clickedCardId(context: TurnContext): string | undefined {
+  const { value, replyToId } = context.activity;
+  return value && typeof value === "object" && "questionId" in value && replyToId ? replyToId : undefined;
 }
 
 export function adaptiveActivity(view: View): Partial<Activity> {

@@ -128,9 +128,12 @@ function teamsBot() {
         entities: mention ? [mentionOf(BOT)] : [],
       });
     },
-    /** A card button press: Teams sends the button's data as `value`, with no text and no mention. */
-    click(scope: Scope, value: Record<string, unknown>) {
-      return turn(scope, { value });
+    /**
+     * A card button press: Teams sends the button's data as `value`, with no text and no mention, and
+     * `replyToId` naming the message that holds the card (left out here unless given).
+     */
+    click(scope: Scope, value: Record<string, unknown>, replyToId?: string) {
+      return turn(scope, { value, ...(replyToId ? { replyToId } : {}) });
     },
   };
 }
@@ -363,6 +366,26 @@ describe("answered question cards", () => {
     expect(actionsOf(update)).toEqual([]);
     expect(update?.text).toContain("Where is the main problem?");
     expect(update?.text).toContain("Lower back");
+  });
+
+  it("the card named by the submit's replyToId is the one replaced", async () => {
+    // The Agents Playground stores text and card as two messages and returns the text's id on send:
+    // the submit's replyToId is what points at the card.
+    const bot = teamsBot();
+    const [question] = await bot.say("personal", "is this urgent APP?");
+    await bot.click("personal", { questionId: "body_area", answer: "limb" }, "client-card-message-7");
+    expect(bot.adapter.updates.map((u) => u.id)).toEqual(["client-card-message-7"]);
+    expect(question?.id).not.toBe("client-card-message-7");
+  });
+
+  it("a typed answer replaces the question card by the id it was sent with", async () => {
+    const bot = teamsBot();
+    await bot.say("personal", "is this urgent APP?");
+    const [age] = await bot.click("personal", { questionId: "body_area", answer: "limb" });
+    expect(questionIdOf(age)).toBe("age");
+    await bot.say("personal", "52");
+    expect(bot.adapter.updates).toHaveLength(2);
+    expect(bot.adapter.updates[1]?.id).toBe(age?.id);
   });
 
   it("a click on the old card after the update changes nothing", async () => {
