@@ -55,6 +55,8 @@ export function slackRoute(deps: RouteDeps, path: string, handle: Handler): rest
 function rawBodyOf(req: restify.Request): string {
   const raw = (req as restify.Request & { rawBody?: unknown }).rawBody;
   if (typeof raw === "string") return raw;
+  // Content types without a parser (text/*) keep the unparsed text as the body itself.
+  if (raw === undefined && typeof req.body === "string") return req.body;
   if (Buffer.isBuffer(raw)) return raw.toString("utf8");
   return "";
 }
