@@ -1,4 +1,9 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Middleware, type Storage } from "botbuilder";
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Middleware,
+  type Storage,
+} from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
 import { loadPack } from "../rules/packs/index.js";
 import { replyAndReset, TriageBot } from "./bot.js";
