@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import base from "../rules/packs/base.json" with { type: "json" };
 import type { Pack } from "../rules/packs/compile.js";
 import { buildPack, loadAllPacks } from "../rules/packs/index.js";
@@ -480,4 +480,5 @@ function main(args: string[]) {
   process.stdout.write(`wrote ${OUT}\n`);
 }
 
-main(process.argv.slice(2));
+// Run only as a script, so the renderer can be imported without writing the file.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));
