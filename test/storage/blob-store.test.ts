@@ -1,5 +1,5 @@
 import { ContainerClient } from "@azure/storage-blob";
-import { MemoryStorage, type Storage, TestAdapter, TurnContext } from "botbuilder";
+import { type Activity, MemoryStorage, type Storage, TestAdapter, TurnContext } from "botbuilder";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BlobStore, blobName, StorageUnavailableError } from "../../src/storage/blob-store.js";
 import { ConditionalConversationState } from "../../src/storage/conditional-state.js";
@@ -92,12 +92,12 @@ const backends: Array<[string, () => Promise<Storage>]> = [
 ];
 
 describe.each(backends)("ConditionalConversationState over %s storage", (_name, makeStore) => {
-  const activity = {
+  const activity: Partial<Activity> = {
     type: "message",
     channelId: "msteams",
-    conversation: { id: "conv-1" },
-    from: { id: "u" },
-    recipient: { id: "bot" },
+    conversation: { id: "conv-1", isGroup: false, conversationType: "personal", name: "" },
+    from: { id: "u", name: "" },
+    recipient: { id: "bot", name: "" },
   };
   const turn = () => new TurnContext(new TestAdapter(), { ...activity });
 
