@@ -1,7 +1,16 @@
 import type { CloudAdapter } from "botbuilder";
 import restify from "restify";
+import { z } from "zod";
 import type { TriageBot } from "./bot.js";
 import type { Logger } from "./logging.js";
+
+// The least an activity needs before the adapter sees it: anything else is a client error (400),
+// not a failed turn. Extra fields pass through untouched.
+const activityShape = z.looseObject({
+  type: z.string().min(1),
+  channelId: z.string().min(1),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -16,9 +25,10 @@ export function createServer({ adapter, bot, log, mount = [] }: ServerDeps): res
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 
   server.post("/api/messages", async (req, res) => {
-    const body = req.body as { type?: unknown } | undefined;
-    if (!body || typeof body !== "object" || typeof body.type !== "string") {
-      res.send(400, { error: "expected a Bot Framework activity (JSON with a type)" });
+    if (!activityShape.safeParse(req.body).success) {
+      res.send(400, {
+        error: "expected a Bot Framework activity (JSON with type, channelId and conversation.id)",
+      });
       return;
     }
     try {
@@ -34,7 +44,9 @@ export function createServer({ adapter, bot, log, mount = [] }: ServerDeps): res
   for (const m of mount) m(server);
 
   server.on("restifyError", (req: restify.Request, res: restify.Response, err: Error, cb: () => void) => {
-    log.warn("http_error", { path: req.path(), status: res.statusCode, message: err.message });
+    // Not err.message: a JSON parse error quotes the request body, which may hold clinical text.
+    const status = (err as { statusCode?: number }).statusCode ?? res.statusCode;
+    log.warn("http_error", { path: req.path(), status, error: err.name });
     return cb();
   });
   return server;
