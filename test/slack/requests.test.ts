@@ -244,7 +244,7 @@ describe("acknowledgement and failures", () => {
 
   it("logs never carry what the clinician wrote", () => {
     expect(ws.logText).not.toMatch(/saddle|numbness|urinary/i);
-    expect(ws.logText).not.toContain(BOT_USER + ">");
+    expect(ws.logText).not.toContain(`<@${BOT_USER}`);
   });
 });
 
