@@ -69,8 +69,10 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
 
   const server = createServer({ adapter, bot, log, mount: slack ? [slack.mount] : [] });
   ready.catch((err) => {
-    // A bot that cannot keep conversation state must not take turns: stop listening.
+    // A bot that cannot keep conversation state must not take turns: stop listening and let the
+    // process exit non-zero so the host (App Service, a container orchestrator) sees the failure.
     log.error("storage_unavailable", errorFields(err));
+    process.exitCode = 1;
     const http = server.server;
     if (http.listening) server.close();
     else http.once("listening", () => server.close());
