@@ -8,7 +8,10 @@ import type { Span } from "./text.js";
 const WORSE_BEFORE =
   /(?:^|[^a-z])(?:new|newly|new onset|recent onset|worsening|worse|progressive|increasing|deteriorating)\s*$/;
 const WORSE_AFTER =
-  /(?<![a-z])(?:new|worsening|worse|getting worse|progressing|progressive|deteriorating|increasing)(?![a-z])/;
+  /(?<![a-z])(?:new|worsening|worse|getting worse|progressing|progressive|deteriorating|increasing)(?![a-z])/g;
+// "nothing new", "not getting worse": the words deny the change.
+const DENIED =
+  /(?:^|[^a-z])(?:no|not|nothing|never|isn'?t|hasn'?t been|without)\s+(?:(?:any|really|been|getting|got)\s+)*$/;
 
 /** The words saying a present CES symptom is new or getting worse, if any. */
 export function cesWorseningSpan(
@@ -18,8 +21,9 @@ export function cesWorseningSpan(
 ): Span | undefined {
   for (const h of positives) {
     if (!h.phrase.ids.some((id) => CES_IDS.has(id))) continue;
-    const before = WORSE_BEFORE.exec(lower.slice(Math.max(0, h.start - 20), h.start));
-    if (before)
+    const lead = lower.slice(Math.max(0, h.start - 20), h.start);
+    const before = WORSE_BEFORE.exec(lead);
+    if (before && !DENIED.test(lead.slice(0, before.index + (/^[^a-z]/.test(before[0]) ? 1 : 0))))
       return { start: h.start - (before[0].length - (before[0].match(/^[^a-z]/) ? 1 : 0)), end: h.end };
     // After it, up to the end of the sentence or the next finding: "saddle numbness 2/52, worsening".
     const next = positives.find((o) => o.start >= h.end)?.start ?? lower.length;
@@ -27,8 +31,10 @@ export function cesWorseningSpan(
       cues.find((c) => c.start >= h.end && /^[.;!\n]/.test(lower.slice(c.start, c.end)))?.start ??
       lower.length;
     const window = lower.slice(h.end, Math.min(next, stop));
-    const after = WORSE_AFTER.exec(window);
-    if (after) return { start: h.start, end: h.end + after.index + after[0].length };
+    for (const after of window.matchAll(WORSE_AFTER)) {
+      if (DENIED.test(window.slice(0, after.index))) continue;
+      return { start: h.start, end: h.end + after.index + after[0].length };
+    }
   }
   return undefined;
 }

@@ -11,8 +11,8 @@ import {
 import { findIdentifiers, type IdentifierSpan, maskIdentifiers } from "./identifiers.js";
 import { findAge, findDurations, findPowerGrades } from "./numbers.js";
 import type { Polarity } from "./phrases.js";
-import { readHit } from "./polarity.js";
-import { scan } from "./scan.js";
+import { type Reading, readHit } from "./polarity.js";
+import { type PhraseHit, scan } from "./scan.js";
 import { lowerSameLength, type Span } from "./text.js";
 
 // Free text -> findings of RULES.md §4, with the words each came from. Pure: no I/O, no model.
@@ -46,7 +46,7 @@ export function extractFindings(text: string): Extraction {
 
   const values = new Map<(typeof s.hits)[number], Polarity>();
   for (const hit of s.hits) {
-    const reading = readHit(lower, hit, s);
+    const reading = suspicionRead(lower, hit, readHit(lower, hit, s));
     values.set(hit, reading.value);
     if (hit.phrase.group) {
       // "?CES" or "CES symptoms": some CES symptom is there, not which; "no CES sx" answers nothing.
@@ -123,5 +123,45 @@ export function extractFindings(text: string): Extraction {
     findings.body_area = area.area;
     evidence.body_area = cite(area);
   }
+  // A fracture named in a spinal story of an older or osteoporotic person, with no high-energy
+  // mechanism, is the vertebral fragility fracture question (RULES.md §5); the trauma question
+  // ("bony tenderness, deformity, unable to bear weight?") is still asked if it could matter.
+  const fragile =
+    findings.osteoporosis_risk === true ||
+    findings.minor_trauma_fragile === true ||
+    (age !== undefined && age.value >= OLDER_AGE);
+  // Only a fracture word: signs ("can't weight bear", "bony tenderness") keep the trauma reading.
+  const fractureHits = s.hits.filter((h) => h.phrase.ids.includes("suspected_fracture"));
+  const onlyBare =
+    fractureHits.length > 0 && fractureHits.every((h) => BARE_FRACTURE.test(lower.slice(h.start, h.end)));
+  if (
+    onlyBare &&
+    fragile &&
+    (area?.area === "lumbar" || area?.area === "thoracic") &&
+    findings.high_energy_trauma !== true &&
+    findings.suspected_fracture !== undefined
+  ) {
+    const value = findings.suspected_fracture;
+    const words = evidence.suspected_fracture;
+    delete findings.suspected_fracture;
+    delete evidence.suspected_fracture;
+    if (rank(value) > rank(findings.vff_suspected) || findings.vff_suspected === undefined) {
+      findings.vff_suspected = value;
+      if (words) evidence.vff_suspected = words;
+    }
+  }
+
   return { findings, evidence, identifiers, context };
+}
+
+const BARE_FRACTURE = /^(?:fractures?|fractured|#|fx)$/;
+// Words that say the clinician does not know; a query mark or "possible" before a suspicion is the
+// suspicion itself ("?discitis" answers "Do you suspect infection?" with yes).
+const DOES_NOT_KNOW =
+  /(?<![a-z])(?:not sure|unsure|uncertain|unclear|don'?t know|dont know|equivocal|maybe|might|may|could)(?![a-z])/;
+
+function suspicionRead(lower: string, hit: PhraseHit, reading: Reading): Reading {
+  if (reading.value !== "unsure" || !hit.phrase.ids.every((id) => id.endsWith("_suspected"))) return reading;
+  const words = lower.slice(reading.evidence.start, reading.evidence.end);
+  return DOES_NOT_KNOW.test(words) ? reading : { ...reading, value: true };
 }

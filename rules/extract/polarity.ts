@@ -31,7 +31,9 @@ const POST: Array<{ re: RegExp; value: Polarity }> = [
   { re: sticky(`${POST_FILLER}(?:${POST_SHORT_POSITIVE})${WORD_END}${CLAUSE_END}`), value: true },
 ];
 // What may stand between "?" and the finding it questions: other findings of the same list.
-const LIST_GAP = /^[\s,/&+-]*(?:(?:and|or|nor)[\s,/&+-]*)*$/;
+// "not sure if it's a fracture": the doubt reaches over the words that introduce the finding.
+const LIST_GAP =
+  /^[\s,/&+-]*(?:(?:if|whether)\s+)?(?:(?:it'?s|it is|this is|there'?s|there is|a|an|the|some)\s+)*(?:(?:and|or|nor)[\s,/&+-]*)*$/;
 
 function gapWithoutHits(lower: string, from: number, to: number, hits: readonly PhraseHit[]): string {
   let out = "";

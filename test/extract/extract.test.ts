@@ -38,17 +38,22 @@ describe("negation and doubt", () => {
   it("reads doubt", () => {
     expect(f("?foot drop").foot_drop).toBe("unsure");
     expect(f("possible fracture").suspected_fracture).toBe("unsure");
-    expect(f("known breast ca, ?mets")).toMatchObject({
-      cancer_history: true,
-      malignancy_suspected: "unsure",
-    });
+    expect(f("not sure if it's a fracture").suspected_fracture).toBe("unsure");
+  });
+
+  it("reads a query on a suspicion as the suspicion itself, unless the words say they do not know", () => {
+    // "Do you suspect ...?" is what the *_suspected questions ask; "?mets" answers it with yes.
+    expect(f("known breast ca, ?mets")).toMatchObject({ cancer_history: true, malignancy_suspected: true });
+    expect(f("?discitis").infection_suspected).toBe(true);
+    expect(f("not sure if it's discitis").infection_suspected).toBe("unsure");
   });
 
   it("keeps doubt to the finding it stands by", () => {
     expect(f("septic arthritis? red hot swollen ankle")).toMatchObject({
-      infection_suspected: "unsure",
+      infection_suspected: true,
       hot_swollen_joint: true,
     });
+    expect(f("?foot drop, weakness").motor_weakness).toBe(true);
   });
 
   it("never lets a blanket statement answer a specific question", () => {

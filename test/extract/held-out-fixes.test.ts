@@ -86,3 +86,21 @@ describe("a fracture already treated", () => {
     expect(f("fractured wrist yesterday after fall").suspected_fracture).toBe(true);
   });
 });
+
+describe("faults the golden vignettes' text found", () => {
+  it("does not read 'nothing new' or 'not getting worse' as CES worsening", () => {
+    expect(f("saddle numbness 3/52, unchanged, nothing new").ces_worsening).toBeUndefined();
+    expect(f("saddle numbness, not getting worse").ces_worsening).toBeUndefined();
+    expect(f("saddle numbness 3/52, getting worse").ces_worsening).toBe(true);
+  });
+
+  it("reads a bare fracture in an older or osteoporotic spine as the fragility fracture question", () => {
+    const got = f("78F osteoporosis, LBP after bending, ?fracture");
+    expect(got.vff_suspected).toBe("unsure");
+    expect(got.suspected_fracture).toBeUndefined();
+    // A limb, a sign, or a high-energy mechanism keep the trauma reading.
+    expect(f("78F osteoporosis, wrist pain, ?fracture").suspected_fracture).toBe("unsure");
+    expect(f("78F LBP after RTC, ?fracture").suspected_fracture).toBe("unsure");
+    expect(f("78F LBP, can't weight bear, ?fracture").suspected_fracture).toBe(true);
+  });
+});
