@@ -7,19 +7,27 @@ import { errorFields, type Logger } from "../logging.js";
 // Renders views for the channel the message came from: Block Kit for Slack (which cannot show
 // Adaptive Cards), Adaptive Cards for Teams and every other Bot Framework channel.
 
+/** Returned by `send` when the channel delivered the message but gave no id for it. */
+export const UNKNOWN_MESSAGE_ID = "unknown-message-id";
+
 export class ChannelPresenter implements Presenter {
   constructor(private readonly log: Logger) {}
 
   async send(context: TurnContext, view: View): Promise<string | undefined> {
     const sent = await context.sendActivity(this.toActivity(context, view));
-    return sent?.id;
+    if (sent?.id) return sent.id;
+    // Delivered with no id: Teams always gives one, but the Agents Playground stores text and card as
+    // two messages and answers without an id. A marker keeps the card replaceable through the
+    // submit's replyToId; expectReplies turns have nothing to replace.
+    return context.activity.deliveryMode === "expectReplies" ? undefined : UNKNOWN_MESSAGE_ID;
   }
 
   async replace(context: TurnContext, activityId: string, view: View): Promise<void> {
     // With expectReplies there is no posted message to update: replies travel in the HTTP response.
     if (context.activity.deliveryMode === "expectReplies") return;
     try {
-      const id = clickedCardId(context) ?? activityId;
+      const id = clickedCardId(context) ?? (activityId === UNKNOWN_MESSAGE_ID ? undefined : activityId);
+      if (!id) return;
       await context.updateActivity({ ...this.toActivity(context, view), id });
     } catch (err) {
       // An answered card that keeps its buttons is harmless: stale clicks are turned away.
@@ -40,8 +48,8 @@ export class ChannelPresenter implements Presenter {
 
 /**
  * The message whose card button was pressed: Teams sends a card submit with `replyToId` set to it.
- * Preferred over the id returned when the question was sent, because a client may store a message
- * with text and a card as two messages and return the text's id (the Agents Playground does), and
+ * Preferred over the id returned when the question was sent: a client may store a message with text
+ * and a card as two messages and return no id or the text's id (the Agents Playground does), and
  * then the update would miss the card. Typed answers carry no `value` and use the stored id.
  */
 function clickedCardId(context: TurnContext): string | undefined {

@@ -72,6 +72,8 @@ class TeamsTestAdapter extends TestAdapter {
   readonly sent: Partial<Activity>[] = [];
   readonly updates: Partial<Activity>[] = [];
   failUpdates = false;
+  /** Answer sends without message ids, as the Agents Playground does for a message with text and a card. */
+  withholdIds = false;
 
   override async sendActivities(
     context: TurnContext,
@@ -79,7 +81,7 @@ class TeamsTestAdapter extends TestAdapter {
   ): Promise<ResourceResponse[]> {
     const responses = await super.sendActivities(context, activities);
     this.sent.push(...activities);
-    return responses;
+    return this.withholdIds ? responses.map(() => ({ id: "" })) : responses;
   }
 
   override async updateActivity(
@@ -376,6 +378,18 @@ describe("answered question cards", () => {
     await bot.click("personal", { questionId: "body_area", answer: "limb" }, "client-card-message-7");
     expect(bot.adapter.updates.map((u) => u.id)).toEqual(["client-card-message-7"]);
     expect(question?.id).not.toBe("client-card-message-7");
+  });
+
+  it("when the client gave no id on send, a clicked card is still replaced and a typed answer skips the update", async () => {
+    const bot = teamsBot();
+    bot.adapter.withholdIds = true;
+    await bot.say("personal", "is this urgent APP?");
+    const [age] = await bot.click("personal", { questionId: "body_area", answer: "limb" }, "card-1");
+    expect(bot.adapter.updates.map((u) => u.id)).toEqual(["card-1"]);
+    expect(questionIdOf(age)).toBe("age");
+    const next = await bot.say("personal", "52");
+    expect(bot.adapter.updates).toHaveLength(1);
+    expect(questionIdOf(next.at(-1))).toBe("cancer_history");
   });
 
   it("a typed answer replaces the question card by the id it was sent with", async () => {
