@@ -1,0 +1,212 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import type { Activity } from "botbuilder";
+import { loadPack } from "../rules/packs/index.js";
+import { answerFrom, play } from "../test/dialogs/clinician.js";
+import { botClient } from "../test/http/bot-client.js";
+import { readVignettes } from "../test/vignettes/vignette-file.js";
+
+// `npm run bench:bot`: N concurrent full triage conversations over HTTP (expectReplies) against
+// the real bot server, then the same number of turns against a minimal echo bot on the same
+// botbuilder + restify stack. Each server is its own process on loopback. Prints turns/s, p50/p99
+// latency and server memory for both, and the ratios. Nothing asserts: targets are in issue 3.
+//
+//   BENCH_CONVERSATIONS (50)  concurrent conversations
+//   BENCH_ROUNDS (3)          triages per conversation slot
+//   BENCH_CPU_PROF=<dir>      write a --cpu-prof profile of the bot server there
+
+const N = Number(process.env.BENCH_CONVERSATIONS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TIME_CAP_MS = 180_000;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const pack = loadPack("NEL");
+const cases = readVignettes().filter((v) => v.region === "NEL");
+
+interface Run {
+  turns: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(
+  script: string,
+  extraArgs: string[] = [],
+): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--no-deprecation", ...extraArgs, "--import", "tsx", script], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "error",
+      TRIAGE_REGION: "NEL",
+      STORAGE: "memory",
+      // Anonymous local mode whatever a .env file says (dotenv never overrides a set variable).
+      MicrosoftAppId: "",
+      MicrosoftAppPassword: "",
+      SLACK_BOT_TOKEN: "",
+      SLACK_SIGNING_SECRET: "",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`${script} did not become healthy`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+function memory(pid: number | undefined): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+function timed(
+  say: (a: Partial<Activity>) => Promise<Array<Partial<Activity>>>,
+  latencies: number[],
+  counter: { turns: number },
+) {
+  return async (a: Partial<Activity>) => {
+    const t0 = performance.now();
+    const replies = await say(a);
+    latencies.push(performance.now() - t0);
+    counter.turns += 1;
+    return replies;
+  };
+}
+
+/** N slots, each running ROUNDS whole triages one after another, each in a new conversation. */
+async function triageLoad(base: string, rounds: number, tag: string): Promise<Run> {
+  const latencies: number[] = [];
+  const counter = { turns: 0 };
+  let errors = 0;
+  const stopAt = Date.now() + TIME_CAP_MS;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: N }, async (_, slot) => {
+      for (let r = 0; r < rounds && Date.now() < stopAt; r++) {
+        const v = cases[(slot * rounds + r) % cases.length];
+        if (!v) continue;
+        const client = botClient(base, `${tag}-${slot}-${r}`);
+        try {
+          const played = await play(
+            timed(client.say, latencies, counter),
+            pack,
+            answerFrom(pack, v.findings, v.borough),
+            {
+              mode: "mixed",
+            },
+          );
+          if (!played.outcome) errors += 1;
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  return { turns: counter.turns, errors, seconds: (performance.now() - t0) / 1000, latencies };
+}
+
+/** The same number of turns against the echo bot, spread over N concurrent conversations. */
+async function echoLoad(base: string, turns: number, tag: string): Promise<Run> {
+  const latencies: number[] = [];
+  const counter = { turns: 0 };
+  let errors = 0;
+  const perSlot = Math.ceil(turns / N);
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: N }, async (_, slot) => {
+      const client = botClient(base, `${tag}-${slot}`);
+      const say = timed(client.say, latencies, counter);
+      for (let i = 0; i < perSlot; i++) {
+        try {
+          const replies = await say({ text: `message ${i}` });
+          if (replies.length !== 1) errors += 1;
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  return { turns: counter.turns, errors, seconds: (performance.now() - t0) / 1000, latencies };
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+}
+
+function report(label: string, run: Run, mem: { rss: number; peak: number }) {
+  const rate = run.turns / run.seconds;
+  console.log(
+    `${label.padEnd(10)} ${String(run.turns).padStart(6)} turns in ${run.seconds.toFixed(2).padStart(6)} s  ` +
+      `${rate.toFixed(0).padStart(6)} turns/s  p50 ${percentile(run.latencies, 50).toFixed(1).padStart(6)} ms  ` +
+      `p99 ${percentile(run.latencies, 99).toFixed(1).padStart(6)} ms  errors ${run.errors}  ` +
+      `RSS ${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)`,
+  );
+  return { rate, p99: percentile(run.latencies, 99) };
+}
+
+const prof = process.env.BENCH_CPU_PROF;
+const bot = await startServer("src/index.ts", prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : []);
+const echo = await startServer("bench/echo-bot.ts");
+try {
+  console.log(
+    `node ${process.version}, ${N} concurrent conversations, ${ROUNDS} triages each, loopback HTTP`,
+  );
+  // Warm-up: JIT, pack caches, sockets.
+  await triageLoad(bot.base, 1, "warm");
+  await echoLoad(echo.base, N * 20, "warm");
+
+  const botRun = await triageLoad(bot.base, ROUNDS, "bench");
+  const botMem = memory(bot.child.pid);
+  const echoRun = await echoLoad(echo.base, botRun.turns, "bench");
+  const echoMem = memory(echo.child.pid);
+
+  const b = report("triage bot", botRun, botMem);
+  const e = report("echo bot", echoRun, echoMem);
+  const throughput = b.rate / e.rate;
+  const p99 = b.p99 / e.p99;
+  console.log(
+    `ratio      throughput ${throughput.toFixed(2)}x echo (target >= 0.8), p99 ${p99.toFixed(2)}x echo (target <= 1.5), ` +
+      `errors ${botRun.errors + echoRun.errors} (target 0)`,
+  );
+  console.log(
+    throughput >= 0.8 && p99 <= 1.5 && botRun.errors + echoRun.errors === 0
+      ? "targets met"
+      : "targets NOT met",
+  );
+} finally {
+  await stop(bot.child);
+  await stop(echo.child);
+}
