@@ -11,7 +11,17 @@ import { errorFields, type Logger } from "../logging.js";
 export const UNKNOWN_MESSAGE_ID = "unknown-message-id";
 
 export class ChannelPresenter implements Presenter {
-  constructor(private readonly log: Logger) {}
+  /**
+   * Rendered messages by channel and view. Rendering is a pure function of the view, and
+   * adaptivecards-templating re-parses every template expression on each render (most of a
+   * turn's CPU in profiles), while the same question at the same step recurs across triages.
+   */
+  private readonly rendered = new Map<string, Partial<Activity>>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly cacheSize = 2000,
+  ) {}
 
   async send(context: TurnContext, view: View): Promise<string | undefined> {
     const sent = await context.sendActivity(this.toActivity(context, view));
@@ -28,7 +38,7 @@ export class ChannelPresenter implements Presenter {
     try {
       const id = clickedCardId(context) ?? (activityId === UNKNOWN_MESSAGE_ID ? undefined : activityId);
       if (!id) return;
-      await context.updateActivity({ ...this.toActivity(context, view), id });
+      await context.updateActivity({ ...cardOnly(this.toActivity(context, view)), id });
     } catch (err) {
       // An answered card that keeps its buttons is harmless: stale clicks are turned away.
       this.log.warn("update_failed", { channel: context.activity.channelId, ...errorFields(err) });
@@ -36,14 +46,36 @@ export class ChannelPresenter implements Presenter {
   }
 
   toActivity(context: TurnContext, view: View): Partial<Activity> {
+    const slack = context.activity.channelId === "slack";
+    const key = `${slack ? "slack" : "adaptive"}|${JSON.stringify(view)}`;
+    const hit = this.rendered.get(key);
+    // A copy each time: the adapter stamps ids and addresses onto what it sends.
+    if (hit) return structuredClone(hit);
     try {
-      return context.activity.channelId === "slack" ? slackActivity(view) : adaptiveActivity(view);
+      const activity = slack ? slackActivity(view) : adaptiveActivity(view);
+      if (this.rendered.size >= this.cacheSize) {
+        const oldest = this.rendered.keys().next().value;
+        if (oldest !== undefined) this.rendered.delete(oldest);
+      }
+      this.rendered.set(key, structuredClone(activity));
+      return activity;
     } catch (err) {
       // A card that cannot be rendered is replaced by its plain text, which keeps the safety content.
       this.log.error("render_failed", { view: view.kind, ...errorFields(err) });
       return { type: ActivityTypes.Message, text: fallbackText(view) };
     }
   }
+}
+
+/**
+ * An update carries the card alone: Teams refuses to update a message with text and a card together
+ * ("Activity resulted into multiple skype activities", which the Agents Playground reproduces).
+ * A card-less activity (Slack, or the plain-text fallback) keeps its text.
+ */
+function cardOnly(activity: Partial<Activity>): Partial<Activity> {
+  if (!activity.attachments?.length) return activity;
+  const { text: _text, ...card } = activity;
+  return card;
 }
 
 /**

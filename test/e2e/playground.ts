@@ -101,6 +101,11 @@ export function lastCard(page: Page): Locator {
   return page.locator(CARD).last();
 }
 
+/** Every top-level card in the open conversation, oldest first (filter it to find one). */
+export function cards(page: Page): Locator {
+  return page.locator(CARD);
+}
+
 /** Clicks a button (Action.Submit and friends, matched by its exact title) in the most recent card. */
 export async function clickButton(page: Page, title: string): Promise<void> {
   const card = lastCard(page);
@@ -130,6 +135,17 @@ export async function lastCardText(page: Page): Promise<string> {
 /** How many cards the conversation shows: lets a test wait for the bot's next card. */
 export function cardCount(page: Page): Promise<number> {
   return page.locator(CARD).count();
+}
+
+/**
+ * Saves a PNG of one element (a card) under test-results/ and returns its path. The whole element is
+ * captured even where it is taller than the viewport, so a long outcome card stays legible.
+ */
+export async function screenshotOf(element: Locator, name: string): Promise<string> {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name.replace(/[^\w.-]+/g, "-")}.png`);
+  await element.screenshot({ path: file });
+  return file;
 }
 
 /** Saves a full-page PNG under test-results/ and returns its path. */

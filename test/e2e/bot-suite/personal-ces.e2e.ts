@@ -1,0 +1,53 @@
+// Personal chat, the real bot: "is this urgent APP?", then a cauda equina emergency clicked through
+// card by card. The outcome card must say emergency department, emergency, and link the CES pathway.
+import { describe, expect, it } from "vitest";
+import { openChat, screenshot, screenshotOf, send, waitForCardText } from "../playground.js";
+import { activeQuestion, clickThrough, useBrowserPage } from "./triage-steps.js";
+
+const browser = useBrowserPage();
+
+describe("personal chat: cauda equina emergency", () => {
+  it("asks one question at a time and ends with the emergency department outcome and the CES pathway", async () => {
+    const page = browser.page();
+    await openChat(page, "personal");
+    await send(page, "is this urgent APP?");
+
+    const first = activeQuestion(page, 1);
+    await first.waitFor();
+    expect(await first.innerText()).toContain("Where is the main problem?");
+    await screenshotOf(first, "bot-personal-question");
+
+    const { outcome, asked } = await clickThrough(
+      page,
+      [
+        [/main problem/i, { choose: "Lower back" }],
+        [/how old/i, { number: 45 }],
+        [/saddle/i, "Yes"],
+        [/bladder or bowel/i, "Yes"],
+        [/both legs/i, "Yes"],
+        [/weeks ago/i, { number: 0 }],
+      ],
+      // The final card, not the early emergency one: the notes summary records the last answer.
+      /Emergency department now[\s\S]*Cancer history: No/,
+    );
+    expect(asked.map((a) => a.question)).toContain(
+      "Any new numbness in the saddle area, genitals or buttocks?",
+    );
+
+    const text = await outcome.innerText();
+    expect(text).toContain("Emergency department now");
+    expect(text).toMatch(/Emergency: now/);
+    expect(text).toContain("Acute cauda equina symptoms");
+    expect(text).toContain("National Suspected Cauda Equina Syndrome Pathway");
+    expect(text).toContain("Safety netting");
+    await expect
+      .poll(() => outcome.getByRole("link", { name: /Cauda Equina Syndrome Pathway/ }).count())
+      .toBe(1);
+
+    // Every answered card lost its buttons; only the outcome's "New triage" is left to click.
+    const answered = await waitForCardText(page, "Answer: Lower back");
+    expect(await answered.getByRole("button").count()).toBe(0);
+    await screenshotOf(outcome, "bot-personal-ces-outcome");
+    await screenshot(page, "bot-personal-ces-page");
+  });
+});
