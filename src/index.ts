@@ -16,8 +16,10 @@ try {
   throw err;
 }
 const log = createLogger(config.LOG_LEVEL);
-const { server } = createApp(config, log);
+const { server, ready, slack } = createApp(config, log);
 
+// Listen only once storage is reachable (createApp exits the process if it is not).
+await ready.catch(() => process.exit(1));
 server.listen(config.PORT, config.host, () => {
   log.info("listening", {
     url: `http://${config.host}:${config.PORT}/api/messages`,
@@ -31,10 +33,12 @@ server.listen(config.PORT, config.host, () => {
   }
 });
 
-const shutdown = (signal: string) => {
+const shutdown = async (signal: string) => {
   log.info("shutting_down", { signal });
+  setTimeout(() => process.exit(0), 8000).unref();
+  // Slack requests are acknowledged before their work runs: let that work finish first.
+  await slack?.idle();
   server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5000).unref();
 };
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

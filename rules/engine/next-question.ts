@@ -15,13 +15,13 @@ export type Next =
  * its askWhen does not hold or when no answer to it could change the primary route.
  */
 export function nextQuestion(pack: Pack, findings: Findings): Next {
-  const best = evaluate(pack, bestCase(pack, findings));
+  const best = bestCase(pack, findings);
 
   if (isEmergency(best)) {
     // RULES.md §1 principle 4: before stopping, ask what could switch ED to the MSCC co-ordinator.
     for (const q of pack.questions) {
       if (!q.data.askBeforeEmergencyStop || q.data.id in findings || !q.data.askable) continue;
-      const ifYes = evaluate(pack, bestCase(pack, { ...findings, [q.data.id]: true }));
+      const ifYes = bestCase(pack, { ...findings, [q.data.id]: true });
       if (ifYes.primary.rule.data.route !== best.primary.rule.data.route) return ask(q, true);
     }
     return { done: true, reason: "emergency" };
@@ -60,17 +60,36 @@ function couldChangePrimary(q: CompiledQuestion, best: Evaluation): boolean {
   return q.reach.some((r) => r.rank > p.rank || (r.rank === p.rank && r.index < p.rule.index));
 }
 
-/** Unanswered details take their least urgent value: a pending detail is never a reason to stop. */
-function bestCase(pack: Pack, findings: Findings): Findings {
-  let out: Findings | undefined;
-  for (const q of pack.questions) {
+/**
+ * The least urgent way the pending details could still turn out: numbers take their least urgent
+ * value, and an unanswered choice (the body area) is tried with every option, because which option
+ * is least urgent depends on the region's rules (BNSSG sends a limb infection to ED but a spinal
+ * one, when well, to direct MRI). A pending detail is therefore never a reason to stop.
+ */
+function bestCase(pack: Pack, findings: Findings): Evaluation {
+  let base: Findings | undefined;
+  const open: Array<{ id: FindingId; values: string[] }> = [];
+  for (const q of pack.absentMeansUnsure) {
+    if (q.data.id in findings) continue;
+    if (q.data.type === "choice" && q.data.choices) {
+      open.push({ id: q.data.id, values: q.data.choices.map((c) => c.value) });
+      continue;
+    }
     const lu = q.data.leastUrgent;
-    if (lu === undefined || q.data.id in findings) continue;
-    if (q.data.absentMeans !== "unsure") continue;
-    out ??= { ...findings };
-    (out as Record<string, unknown>)[q.data.id] = lu;
+    if (lu === undefined) continue;
+    base ??= { ...findings };
+    (base as Record<string, unknown>)[q.data.id] = lu;
   }
-  return out ?? findings;
+  let completions: Findings[] = [base ?? findings];
+  for (const { id, values } of open) {
+    completions = completions.flatMap((c) => values.map((v) => ({ ...c, [id]: v }) as Findings));
+  }
+  let least: Evaluation | undefined;
+  for (const c of completions) {
+    const ev = evaluate(pack, c);
+    if (!least || ev.primary.rank < least.primary.rank) least = ev;
+  }
+  return least as Evaluation;
 }
 
 function ask(q: CompiledQuestion, emergencyPending = false): Next {

@@ -3,6 +3,7 @@ import { nextQuestion } from "../../rules/engine/next-question.js";
 import type { Outcome, Question } from "../../rules/outcome.js";
 import type { Pack } from "../../rules/packs/index.js";
 import type { FindingId, Findings } from "../../rules/vocabulary.js";
+import { urgencyRank } from "../../rules/vocabulary.js";
 
 // Shared by the property and question-path tests: drive nextQuestion the way a channel does, one
 // answer at a time, so both tests measure the same conversation.
@@ -47,10 +48,26 @@ export function walk(
  * (RULES.md §1 principle 4). Written from the pack data, not by calling the engine's own helper.
  */
 export function leastUrgentCompletion(pack: Pack, f: Findings): Findings {
+  // Principle 4's "every detail not yet asked took its least urgent value". For numbers that is the
+  // pack's leastUrgent value; for an unanswered choice (the body area) the least urgent option
+  // depends on the region's rules, so every option is tried and the least urgent outcome kept.
   const out: Record<string, unknown> = { ...f };
+  const open: Array<{ id: string; values: string[] }> = [];
   for (const q of pack.data.questions) {
-    if (q.absentMeans === "unsure" && q.leastUrgent !== undefined && !(q.id in out))
-      out[q.id] = q.leastUrgent;
+    if (q.absentMeans !== "unsure" || q.id in out) continue;
+    if (q.type === "choice" && q.choices) open.push({ id: q.id, values: q.choices.map((c) => c.value) });
+    else if (q.leastUrgent !== undefined) out[q.id] = q.leastUrgent;
   }
-  return out as Findings;
+  let options: Array<Record<string, unknown>> = [out];
+  for (const { id, values } of open) options = options.flatMap((o) => values.map((v) => ({ ...o, [id]: v })));
+  let least = options[0] as Record<string, unknown>;
+  let leastRank = Number.POSITIVE_INFINITY;
+  for (const o of options) {
+    const rank = urgencyRank(decide(pack, o as Findings, { today: TODAY }).urgency);
+    if (rank < leastRank) {
+      leastRank = rank;
+      least = o;
+    }
+  }
+  return least as Findings;
 }
