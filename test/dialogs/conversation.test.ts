@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { botHarness } from "./harness.js";
-import { buttonAnswersOf, lastOutcome, outcomeOf, questionIdOf } from "./replies.js";
+import { buttonAnswersOf, cardTextOf, lastOutcome, outcomeOf, questionIdOf } from "./replies.js";
 import { click, runSteps, type Step } from "./steps.js";
 
 // Transcript tables through the real bot: the emergency stop, global commands at several points,
@@ -162,7 +162,7 @@ describe("typed answers", () => {
   it.each(cases)("%j is read as %s", async (words, recorded, next, before) => {
     const bot = botHarness();
     await runSteps(bot, [...before, [words, { asks: next }]]);
-    expect(bot.adapter.updates.at(-1)?.text).toMatch(new RegExp(`Answer: ${recorded}$`));
+    expect(cardTextOf(bot.adapter.updates.at(-1) ?? {})).toMatch(new RegExp(`Answer: ${recorded}$`));
   });
 
   it.each([
@@ -175,7 +175,7 @@ describe("typed answers", () => {
       ...TO_WEEKS,
       [words, { noOutcome: words === "three weeks" || words === "2" ? true : undefined }],
     ]);
-    expect(bot.adapter.updates.at(-1)?.text).toMatch(new RegExp(`Answer: ${recorded}$`));
+    expect(cardTextOf(bot.adapter.updates.at(-1) ?? {})).toMatch(new RegExp(`Answer: ${recorded}$`));
   });
 
   const unreadable: Array<[words: string, before: Step[], question: string]> = [
@@ -218,7 +218,7 @@ describe("stale and repeated messages", () => {
       ["yes", { asks: "bladder_bowel_dysfunction", says: /Question 4:/ }],
     ]);
     expect(bot.adapter.updates).toHaveLength(updates + 1);
-    expect(bot.adapter.updates.at(-1)?.text).toMatch(/Question 3: .*\nAnswer: Yes$/);
+    expect(cardTextOf(bot.adapter.updates.at(-1) ?? {})).toMatch(/^Question 3\n.*\nAnswer: Yes$/);
   });
 
   it("a click after the triage finished is turned away", async () => {
@@ -265,7 +265,7 @@ describe("stale and repeated messages", () => {
     expect(bot.adapter.updates).toHaveLength(1);
     const replaced = bot.adapter.updates[0] ?? {};
     expect(replaced.id).toBe(cardId);
-    expect(replaced.text).toBe("Question 1: Where is the main problem?\nAnswer: Neck");
+    expect(cardTextOf(replaced)).toBe("Question 1\nWhere is the main problem?\nAnswer: Neck");
     expect(questionIdOf(replaced)).toBeUndefined();
     expect(replaced.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
   });

@@ -84,3 +84,19 @@ export function textOf(replies: Reply[]): string {
 export function cardOf(reply: Reply): Record<string, unknown> | undefined {
   return card(reply);
 }
+
+/** The card's TextBlock texts, one a line (an updated card may carry no `text`: Teams refuses both). */
+export function cardTextOf(reply: Reply): string {
+  const out: string[] = [];
+  const walk = (items: unknown[]) => {
+    for (const item of items as Array<Record<string, unknown>>) {
+      if (item.type === "TextBlock" && typeof item.text === "string") out.push(item.text);
+      for (const key of ["items", "columns", "body"]) {
+        const nested = item[key];
+        if (Array.isArray(nested)) walk(nested);
+      }
+    }
+  };
+  walk((card(reply)?.body as unknown[] | undefined) ?? []);
+  return out.join("\n");
+}
