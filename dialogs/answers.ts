@@ -1,4 +1,5 @@
 import type { AnswerValue } from "../cards/views.js";
+import { EXACT_WORD_NUMBERS } from "../rules/extract/numbers.js";
 import type { Question } from "../rules/outcome.js";
 
 // Reads a clinician's answer to one question, from a card submit or typed words. Anything it cannot
@@ -11,24 +12,6 @@ const YES = /^(y|yes|yeah|yep|yup|ye|aye|true|positive|present|correct|affirmati
 const NO = /^(n|no|nope|nah|none|nil|false|negative|absent|denies|-|-ve|not present)$/;
 const UNSURE =
   /^(not sure|unsure|dont know|don't know|do not know|unknown|not known|dk|idk|\?|maybe|possibly|uncertain|n\/k|nk)$/;
-
-const WORD_NUMBERS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  a: 1,
-  an: 1,
-};
 
 export function normaliseText(text: string): string {
   return text
@@ -122,7 +105,7 @@ function parseNumber(q: Question, t: string): Parsed {
     );
   if (!m) return { ok: false };
   const [, num = "", unitRaw] = m;
-  let n = /^[0-9]/.test(num) ? Number(num) : WORD_NUMBERS[num];
+  let n = /^[0-9]/.test(num) ? Number(num) : EXACT_WORD_NUMBERS[num];
   if (n === undefined || !Number.isFinite(n)) return { ok: false };
   const unit = unitRaw?.trim();
   if (q.unit === "weeks") {

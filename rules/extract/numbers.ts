@@ -7,7 +7,9 @@ export interface NumberHit extends Span {
   value: number;
 }
 
-const WORD_NUMBERS: Record<string, number> = {
+/** Number words with one exact value; a typed answer accepts only these. */
+export const EXACT_WORD_NUMBERS: Readonly<Record<string, number>> = {
+  zero: 0,
   a: 1,
   an: 1,
   one: 1,
@@ -22,6 +24,12 @@ const WORD_NUMBERS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+};
+
+// Free text may also say "a few weeks": read as 3, and (like every duration from free text) only
+// ever offered to the clinician to confirm, never used silently.
+const WORD_NUMBERS: Record<string, number> = {
+  ...EXACT_WORD_NUMBERS,
   "couple of": 2,
   "a couple of": 2,
   few: 3,
