@@ -138,14 +138,36 @@ export function cardCount(page: Page): Promise<number> {
 }
 
 /**
- * Saves a PNG of one element (a card) under test-results/ and returns its path. The whole element is
- * captured even where it is taller than the viewport, so a long outcome card stays legible.
+ * Saves a PNG of one element (a card) under test-results/ and returns its path. The chat pane scrolls,
+ * so a card taller than the window would come out blank: the window is made tall enough first.
+ * `maxHeight` keeps only the top of a long card (a README picture).
  */
-export async function screenshotOf(element: Locator, name: string): Promise<string> {
+export async function screenshotOf(
+  element: Locator,
+  name: string,
+  { maxHeight }: { maxHeight?: number } = {},
+): Promise<string> {
   mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${name.replace(/[^\w.-]+/g, "-")}.png`);
-  await element.screenshot({ path: file });
+  const page = element.page();
+  const viewport = page.viewportSize();
+  const before = await element.boundingBox();
+  if (viewport && before && before.height + 300 > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.ceil(before.height + 300) });
+  }
+  await element.scrollIntoViewIfNeeded();
+  const box = await element.boundingBox();
+  if (!box) throw new Error(`cannot screenshot ${name}: the element is not visible`);
+  const height = maxHeight ? Math.min(box.height, maxHeight) : box.height;
+  await page.screenshot({ path: file, clip: { x: box.x, y: box.y, width: box.width, height } });
+  if (viewport) await page.setViewportSize(viewport);
   return file;
+}
+
+/** A card's text as a clinician reads it (line breaks kept). */
+export function textOf(card: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText keeps the line breaks a reader sees; textContent glues blocks together.
+  return card.innerText();
 }
 
 /** Saves a full-page PNG under test-results/ and returns its path. */

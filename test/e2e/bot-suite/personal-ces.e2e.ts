@@ -1,7 +1,7 @@
 // Personal chat, the real bot: "is this urgent APP?", then a cauda equina emergency clicked through
 // card by card. The outcome card must say emergency department, emergency, and link the CES pathway.
 import { describe, expect, it } from "vitest";
-import { openChat, screenshot, screenshotOf, send, waitForCardText } from "../playground.js";
+import { openChat, screenshot, screenshotOf, send, textOf, waitForCardText } from "../playground.js";
 import { activeQuestion, clickThrough, useBrowserPage } from "./triage-steps.js";
 
 const browser = useBrowserPage();
@@ -14,13 +14,13 @@ describe("personal chat: cauda equina emergency", () => {
 
     const first = activeQuestion(page, 1);
     await first.waitFor();
-    expect(await first.innerText()).toContain("Where is the main problem?");
+    expect(await textOf(first)).toContain("Where is the main problem?");
     await screenshotOf(first, "bot-personal-question");
 
     const { outcome, asked } = await clickThrough(
       page,
       [
-        [/main problem/i, { choose: "Lower back" }],
+        [/^Where is the main problem/, { choose: "Lower back" }],
         [/how old/i, { number: 45 }],
         [/saddle/i, "Yes"],
         [/bladder or bowel/i, "Yes"],
@@ -34,7 +34,7 @@ describe("personal chat: cauda equina emergency", () => {
       "Any new numbness in the saddle area, genitals or buttocks?",
     );
 
-    const text = await outcome.innerText();
+    const text = await textOf(outcome);
     expect(text).toContain("Emergency department now");
     expect(text).toMatch(/Emergency: now/);
     expect(text).toContain("Acute cauda equina symptoms");
@@ -48,6 +48,7 @@ describe("personal chat: cauda equina emergency", () => {
     const answered = await waitForCardText(page, "Answer: Lower back");
     expect(await answered.getByRole("button").count()).toBe(0);
     await screenshotOf(outcome, "bot-personal-ces-outcome");
+    await screenshotOf(outcome, "bot-personal-ces-outcome-top", { maxHeight: 900 });
     await screenshot(page, "bot-personal-ces-page");
   });
 });

@@ -3,7 +3,7 @@
 // by their wording, so a scenario says what it answers, not in which order the rules ask.
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { cards, launchBrowser, screenshot } from "../playground.js";
+import { cards, launchBrowser, screenshot, textOf } from "../playground.js";
 
 export type Answer = "Yes" | "No" | "Not sure" | { choose: string } | { number: number };
 
@@ -23,8 +23,7 @@ export function activeQuestion(page: Page, number: number): Locator {
 
 /** The question's own wording: the line after "Question n". */
 async function questionText(card: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks between blocks.
-  const lines = (await card.innerText()).split("\n").map((line) => line.trim());
+  const lines = (await textOf(card)).split("\n").map((line) => line.trim());
   const at = lines.findIndex((line) => /^Question \d+$/.test(line));
   return lines.slice(at + 1).find((line) => line.length > 0) ?? "";
 }
