@@ -14,7 +14,7 @@ import { readVignettes } from "../test/vignettes/vignette-file.js";
 // latency and server memory for both, and the ratios. Nothing asserts: targets are in issue 3.
 //
 //   BENCH_CONVERSATIONS (50)  concurrent conversations
-//   BENCH_ROUNDS (3)          triages per conversation slot
+//   BENCH_ROUNDS (3)          triages per conversation slot (phases alternating with the echo bot)
 //   BENCH_CPU_PROF=<dir>      write a --cpu-prof profile of the bot server there
 
 const N = Number(process.env.BENCH_CONVERSATIONS ?? 50);
@@ -105,8 +105,8 @@ function timed(
   };
 }
 
-/** N slots, each running ROUNDS whole triages one after another, each in a new conversation. */
-async function triageLoad(base: string, rounds: number, tag: string): Promise<Run> {
+/** N slots, each running `rounds` whole triages one after another, each in a new conversation. */
+async function triageLoad(base: string, rounds: number, tag: string, offset = 0): Promise<Run> {
   const latencies: number[] = [];
   const counter = { turns: 0 };
   let errors = 0;
@@ -115,7 +115,7 @@ async function triageLoad(base: string, rounds: number, tag: string): Promise<Ru
   await Promise.all(
     Array.from({ length: N }, async (_, slot) => {
       for (let r = 0; r < rounds && Date.now() < stopAt; r++) {
-        const v = cases[(slot * rounds + r) % cases.length];
+        const v = cases[(slot * rounds + r + offset) % cases.length];
         if (!v) continue;
         const client = botClient(base, `${tag}-${slot}-${r}`);
         try {
@@ -188,9 +188,24 @@ try {
   await triageLoad(bot.base, 1, "warm");
   await echoLoad(echo.base, N * 20, "warm");
 
-  const botRun = await triageLoad(bot.base, ROUNDS, "bench");
+  // Alternate short phases (one triage per slot, then as many echo turns) so both bots meet the
+  // same background load on a shared machine, then pool the figures.
+  const botRun: Run = { turns: 0, errors: 0, seconds: 0, latencies: [] };
+  const echoRun: Run = { turns: 0, errors: 0, seconds: 0, latencies: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    const b = await triageLoad(bot.base, 1, `bench-${r}`, r * N);
+    const e = await echoLoad(echo.base, b.turns, `bench-${r}`);
+    for (const [into, from] of [
+      [botRun, b],
+      [echoRun, e],
+    ] as const) {
+      into.turns += from.turns;
+      into.errors += from.errors;
+      into.seconds += from.seconds;
+      into.latencies.push(...from.latencies);
+    }
+  }
   const botMem = memory(bot.child.pid);
-  const echoRun = await echoLoad(echo.base, botRun.turns, "bench");
   const echoMem = memory(echo.child.pid);
 
   const b = report("triage bot", botRun, botMem);
