@@ -14,11 +14,12 @@ import { readVignettes } from "../test/vignettes/vignette-file.js";
 // latency and server memory for both, and the ratios. Nothing asserts: targets are in issue 3.
 //
 //   BENCH_CONVERSATIONS (50)  concurrent conversations
-//   BENCH_ROUNDS (3)          triages per conversation slot (phases alternating with the echo bot)
+//   BENCH_ROUNDS (3)          phases of N x 20 turns, alternating between the triage and echo bots
 //   BENCH_CPU_PROF=<dir>      write a --cpu-prof profile of the bot server there
 
 const N = Number(process.env.BENCH_CONVERSATIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PHASE_TURNS = N * 20;
 const TIME_CAP_MS = 180_000;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const pack = loadPack("NEL");
@@ -105,8 +106,14 @@ function timed(
   };
 }
 
-/** N slots, each running `rounds` whole triages one after another, each in a new conversation. */
-async function triageLoad(base: string, rounds: number, tag: string, offset = 0): Promise<Run> {
+class BudgetReached extends Error {}
+
+/**
+ * N slots, each playing whole triages back to back (each in a new conversation) until the phase's
+ * turn budget is spent, so all N conversations stay active for the whole phase, as in echoLoad.
+ * (Running one triage per slot would leave the short triages idle while the longest one finishes.)
+ */
+async function triageLoad(base: string, budget: number, tag: string, offset = 0): Promise<Run> {
   const latencies: number[] = [];
   const counter = { turns: 0 };
   let errors = 0;
@@ -114,21 +121,24 @@ async function triageLoad(base: string, rounds: number, tag: string, offset = 0)
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: N }, async (_, slot) => {
-      for (let r = 0; r < rounds && Date.now() < stopAt; r++) {
-        const v = cases[(slot * rounds + r + offset) % cases.length];
+      for (let r = 0; counter.turns < budget && Date.now() < stopAt; r++) {
+        const v = cases[(slot * 7 + r + offset) % cases.length];
         if (!v) continue;
         const client = botClient(base, `${tag}-${slot}-${r}`);
+        const say = timed(client.say, latencies, counter);
         try {
           const played = await play(
-            timed(client.say, latencies, counter),
+            async (a) => {
+              if (counter.turns >= budget) throw new BudgetReached();
+              return say(a);
+            },
             pack,
             answerFrom(pack, v.findings, v.borough),
-            {
-              mode: "mixed",
-            },
+            { mode: "mixed" },
           );
           if (!played.outcome) errors += 1;
-        } catch {
+        } catch (err) {
+          if (err instanceof BudgetReached) return;
           errors += 1;
         }
       }
@@ -182,18 +192,18 @@ const bot = await startServer("src/index.ts", prof ? ["--cpu-prof", `--cpu-prof-
 const echo = await startServer("bench/echo-bot.ts");
 try {
   console.log(
-    `node ${process.version}, ${N} concurrent conversations, ${ROUNDS} triages each, loopback HTTP`,
+    `node ${process.version}, ${N} concurrent conversations, ${ROUNDS} phases of ${PHASE_TURNS} turns per bot, loopback HTTP`,
   );
   // Warm-up: JIT, pack caches, sockets.
-  await triageLoad(bot.base, 1, "warm");
+  await triageLoad(bot.base, N * 10, "warm");
   await echoLoad(echo.base, N * 20, "warm");
 
-  // Alternate short phases (one triage per slot, then as many echo turns) so both bots meet the
-  // same background load on a shared machine, then pool the figures.
+  // Alternate short phases (a turn budget for the triage bot, then as many echo turns) so both
+  // bots meet the same background load on a shared machine, then pool the figures.
   const botRun: Run = { turns: 0, errors: 0, seconds: 0, latencies: [] };
   const echoRun: Run = { turns: 0, errors: 0, seconds: 0, latencies: [] };
   for (let r = 0; r < ROUNDS; r++) {
-    const b = await triageLoad(bot.base, 1, `bench-${r}`, r * N);
+    const b = await triageLoad(bot.base, PHASE_TURNS, `bench-${r}`, r * N);
     const e = await echoLoad(echo.base, b.turns, `bench-${r}`);
     for (const [into, from] of [
       [botRun, b],

@@ -28,12 +28,24 @@ export function expandCard<T>(req: ExpandRequest<T>): Record<string, unknown> {
     throw new CardRenderError(`${req.name} card data is invalid: ${issues.join("; ")}`);
   }
   const data = neutraliseTemplateMarkers(parsed.data);
-  const expanded = new ACData.Template(req.template).expand({ $root: data }) as unknown;
+  const expanded = templateFor(req.template).expand({ $root: data }) as unknown;
   const card = dropNulls(expanded) as Record<string, unknown>;
   assertNoTemplateLeft(req.name, card);
   assertVersion(req.name, card);
   assertContains(req.name, card, req.required.map(neutraliseTemplateMarkers));
   return card;
+}
+
+// One prepared Template per template file: building it on every render was a large share of a
+// turn's CPU under load (bench:bot). expand() does not change the template.
+const templates = new WeakMap<object, ACData.Template>();
+function templateFor(json: object): ACData.Template {
+  let t = templates.get(json);
+  if (!t) {
+    t = new ACData.Template(json);
+    templates.set(json, t);
+  }
+  return t;
 }
 
 /**

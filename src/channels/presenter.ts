@@ -49,16 +49,17 @@ export class ChannelPresenter implements Presenter {
     const slack = context.activity.channelId === "slack";
     const key = `${slack ? "slack" : "adaptive"}|${JSON.stringify(view)}`;
     const hit = this.rendered.get(key);
-    // A copy each time: the adapter stamps ids and addresses onto what it sends.
-    if (hit) return structuredClone(hit);
+    // A shallow copy each time: the adapter stamps ids and addresses onto the top level of what it
+    // sends; the card inside is never changed (cached activities are frozen to make sure of it).
+    if (hit) return { ...hit };
     try {
       const activity = slack ? slackActivity(view) : adaptiveActivity(view);
       if (this.rendered.size >= this.cacheSize) {
         const oldest = this.rendered.keys().next().value;
         if (oldest !== undefined) this.rendered.delete(oldest);
       }
-      this.rendered.set(key, structuredClone(activity));
-      return activity;
+      this.rendered.set(key, deepFreeze(activity));
+      return { ...activity };
     } catch (err) {
       // A card that cannot be rendered is replaced by its plain text, which keeps the safety content.
       this.log.error("render_failed", { view: view.kind, ...errorFields(err) });
@@ -117,4 +118,12 @@ export function slackActivity(view: View): Partial<Activity> {
   const channelData: Record<string, unknown> = { blocks };
   if (view.kind === "outcome") channelData.metadata = outcomeMetadata(view.outcome);
   return { type: ActivityTypes.Message, text, channelData };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
