@@ -9,9 +9,12 @@ import type { QuestionView, View } from "./views.js";
 export function fallbackText(view: View): string {
   switch (view.kind) {
     case "welcome":
-      return [LABELS.welcomeTitle, LABELS.notForEmergencies, `${LABELS.startTriage}: type "triage".`].join(
-        "\n",
-      );
+      return [
+        LABELS.welcomeTitle,
+        LABELS.notForEmergencies,
+        view.scope === "shared" ? LABELS.noPatientDetails : LABELS.noIdentifiers,
+        `${LABELS.startTriage}: type "triage".`,
+      ].join("\n");
     case "help":
       return [LABELS.helpTitle, ...LABELS.helpLines, LABELS.helpAnswers].join("\n");
     case "question":

@@ -63,7 +63,7 @@ export function outcomeParts(view: OutcomeView): OutcomeParts {
 
 /** Uncertain findings are shown as the question asked, so the clinician sees what "unsure" was about. */
 function questionLookup(view: OutcomeView): (id: FindingId) => string {
-  const known = new Map<string, string>();
+  const known = new Map<string, string>(Object.entries(view.questions ?? {}) as Array<[string, string]>);
   for (const a of view.answers) known.set(a.id, a.question);
   for (const n of view.notAsked) known.set(n.id, n.question);
   return (id) => known.get(id) ?? id.replaceAll("_", " ");

@@ -62,6 +62,8 @@ export interface OutcomeView {
   notAsked: Array<{ id: FindingId; question: string }>;
   /** Plain-text record for the patient notes: red flags screened and each answer. */
   notesSummary: string;
+  /** The question for each finding the outcome names (e.g. counted as unsure but never asked). */
+  questions?: Partial<Record<FindingId, string>>;
 }
 
 export interface NoticeView {

@@ -26,6 +26,9 @@ export function outcomeView(pack: Pack, session: TriageSession, today: Date = ne
     answers,
     notAsked,
     notesSummary: notesSummary(pack, outcome, session, notAsked, today),
+    questions: Object.fromEntries(
+      outcome.uncertain.map((id) => [id, pack.questionById.get(id)?.data.text ?? id]),
+    ),
   };
 }
 

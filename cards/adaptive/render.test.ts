@@ -228,6 +228,13 @@ describe("welcome, help, answered and notice cards", () => {
   });
 });
 
+/** Multi-line texts are rendered one TextBlock per line. */
+const linesOf = (s: string) =>
+  s
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
 describe("outcome cards", () => {
   it("the emergency card carries the action, safety netting, disclaimer and an attention colour", () => {
     const view = makeOutcomeView("ED_NOW");
@@ -235,9 +242,9 @@ describe("outcome cards", () => {
     const all = texts(card);
     for (const must of [
       view.outcome.action,
-      view.outcome.safetyNet,
+      ...linesOf(view.outcome.safetyNet),
       view.outcome.disclaimer,
-      view.notesSummary,
+      ...linesOf(view.notesSummary),
     ]) {
       expect(all).toContain(must);
     }
@@ -297,7 +304,7 @@ describe("outcome cards", () => {
     const view = makeHugeOutcomeView();
     const { card } = renderAdaptive(view);
     expect(byteSize(card)).toBeLessThanOrEqual(CARD_BYTE_BUDGET);
-    expect(texts(card)).toContain(view.outcome.safetyNet);
+    expect(texts(card)).toEqual(expect.arrayContaining(linesOf(view.outcome.safetyNet)));
     expect(texts(card)).toContain(view.outcome.disclaimer);
   });
 
@@ -310,8 +317,18 @@ describe("outcome cards", () => {
     const { card } = renderAdaptive(view);
     expect(byteSize(card)).toBeLessThanOrEqual(CARD_BYTE_BUDGET);
     expect(texts(card)).toContain("- 400 red flags (listed in the summary below)");
-    expect(texts(card)).toContain(view.outcome.safetyNet);
-    expect(texts(card)).toContain(view.notesSummary);
+    expect(texts(card)).toEqual(expect.arrayContaining(linesOf(view.outcome.safetyNet)));
+    expect(texts(card)).toEqual(expect.arrayContaining(linesOf(view.notesSummary)));
+  });
+
+  it("renders each line of the safety netting, imaging and notes summary as its own text block", () => {
+    const view = makeOutcomeView("ED_NOW", { safetyNet: "First line.\nSecond line." });
+    view.notesSummary = "Outcome: ED\n- Saddle numbness: Yes\n- Age: 45";
+    const all = texts(renderAdaptive(view).card);
+    expect(all).toEqual(
+      expect.arrayContaining(["First line.", "Second line.", "- Saddle numbness: Yes", "- Age: 45"]),
+    );
+    expect(all.some((t) => t.includes("\n"))).toBe(false);
   });
 
   it("fails loudly rather than send a card Teams would reject", () => {
@@ -330,7 +347,7 @@ describe("the expansion guard", () => {
 
   it("throws when a template no longer shows the safety netting", () => {
     const body = (outcomeTemplate.body as Json[]).filter(
-      (el) => !JSON.stringify(el).includes(binding("safetyNet")),
+      (el) => !JSON.stringify(el).includes(binding("safetyNetLines")),
     );
     expect(body.length).toBeLessThan(outcomeTemplate.body.length);
     const request = outcomeCardRequest(view, false);

@@ -30,18 +30,20 @@ const OutcomeData = z.object({
     newTriage: text,
   }),
   action: text,
-  safetyNet: text,
+  // Multi-line texts are one TextBlock per line: clients disagree on single line breaks in a
+  // TextBlock, and "- " at a line start would turn the notes summary into markdown bullets.
+  safetyNetLines: z.array(text).min(1),
   reasons: z.array(text).min(1),
   additionalSection: optionalSection,
   uncertainSection: optionalSection,
   suspicionSection: optionalSection,
   linksSection: optionalSection,
-  imaging: text,
+  imagingLines: z.array(text).min(1),
   referral: z.array(text).min(1),
   notAskedSection: optionalSection,
   rulesVersion: text,
   disclaimer: text,
-  notesSummary: text,
+  notesSummaryLines: z.array(text).min(1),
 });
 type OutcomeData = z.infer<typeof OutcomeData>;
 
@@ -101,18 +103,18 @@ export function outcomeCardRequest(view: OutcomeView, compact: boolean): ExpandR
       newTriage: LABELS.newTriage,
     },
     action: p.action,
-    safetyNet: p.safetyNet,
+    safetyNetLines: lines(p.safetyNet),
     reasons: p.reasons,
     additionalSection: section(LABELS.additionalActions, p.additional),
     uncertainSection: section(LABELS.uncertain, p.uncertain),
     suspicionSection: section(LABELS.suspicionFlags, p.suspicionFlags),
     linksSection: section(LABELS.pathwayLinks, p.links.map(markdownLink)),
-    imaging: p.imaging,
+    imagingLines: lines(p.imaging),
     referral: p.referral,
     notAskedSection: section(LABELS.notAsked, notAsked),
     rulesVersion: p.rulesVersion,
     disclaimer: p.disclaimer,
-    notesSummary: p.notesSummary,
+    notesSummaryLines: lines(p.notesSummary),
   };
   return {
     name: "outcome",
@@ -123,14 +125,21 @@ export function outcomeCardRequest(view: OutcomeView, compact: boolean): ExpandR
       data.title,
       data.urgencyLine,
       data.action,
-      data.safetyNet,
-      data.imaging,
+      ...data.safetyNetLines,
+      ...data.imagingLines,
       data.disclaimer,
-      data.notesSummary,
+      ...data.notesSummaryLines,
       ...data.reviewWarnings,
       ...data.referral,
     ],
   };
+}
+
+function lines(textBlock: string): string[] {
+  return textBlock
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 function section(heading: string, items: string[]): Array<{ heading: string; items: string[] }> {
