@@ -45,7 +45,7 @@ export function describe(pack: Pack, ev: Evaluation, options: DecideOptions = {}
       onUncertainty: f.truth === UNSURE,
     })),
     additional: additionalActions(pack, fired, route),
-    uncertain: uncertainFindings(pack, x),
+    uncertain: uncertainFindings(pack, x, fired),
     suspicionFlags: pack.suspicionFlags.filter((s) => s.when(x) === 1).map((s) => s.label),
     imaging: adviceFor(pack.imaging, x, route, pathways),
     safetyNet: adviceFor(pack.safetyNet, x, route, pathways),
@@ -85,13 +85,16 @@ function additionalActions(pack: Pack, fired: Firing[], primaryRoute: RouteCode)
     }));
 }
 
-/** Findings answered unsure, and missing details that principle 2 counts as unsure where they matter. */
-function uncertainFindings(pack: Pack, x: Facts): FindingId[] {
+/**
+ * Findings answered unsure, and missing details that principle 2 counted as unsure: only those a
+ * rule actually fired on (a missing detail that changed nothing is not reported).
+ */
+function uncertainFindings(pack: Pack, x: Facts, fired: Firing[]): FindingId[] {
   const out: FindingId[] = [];
-  for (const id of Object.keys(x.f) as FindingId[]) if (x.f[id] === "unsure") out.push(id);
+  for (let i = 0; i < x.v.length; i++) if (x.v[i] === "unsure") out.push(FINDING_IDS[i] as FindingId);
   for (const q of pack.absentMeansUnsure) {
-    if (x.f[q.data.id] === undefined && q.reach.length > 0 && (!q.askWhen || q.askWhen(x) !== NO))
-      out.push(q.data.id);
+    if (x.v[q.slot] !== undefined) continue;
+    if (fired.some((f) => f.truth === UNSURE && f.rule.reads.has(q.data.id))) out.push(q.data.id);
   }
   return out;
 }

@@ -16,6 +16,8 @@ import type { AdviceText, PackData, QuestionData, RuleData } from "./schema.js";
 export interface CompiledRule {
   data: RuleData;
   index: number;
+  /** Every finding the rule's condition reads (through its terms). */
+  reads: ReadonlySet<FindingId>;
   rank: number;
   when: Condition;
   pathwaysWhen: Array<{ key: PathwayKey; when: Condition }>;
@@ -75,6 +77,7 @@ export function compilePack(data: PackData): Pack {
     return {
       data: r,
       index,
+      reads: factsOf(r.when, data.terms),
       rank: urgencyRank(r.urgency as Urgency),
       when: compile(r.when, `rules.${index} (${r.id}).when`),
       pathwaysWhen: r.pathwaysWhen.map((p, i) => ({

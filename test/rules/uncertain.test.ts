@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { decide } from "../../rules/engine/decide.js";
+import { loadPack } from "../../rules/packs/index.js";
+
+const pack = loadPack("NEL");
+const today = "2026-01-01";
+
+describe("the uncertain list (RULES.md §1 principle 2)", () => {
+  it("lists a missing detail that a rule fired on", () => {
+    const o = decide(
+      pack,
+      { body_area: "lumbar", saddle_anaesthesia: true, ces_symptom_weeks: 3 },
+      { today },
+    );
+    expect(o.route).toBe("ED_NOW");
+    expect(o.rules[0]).toMatchObject({ id: "R02", onUncertainty: true });
+    expect(o.uncertain).toEqual(["ces_worsening"]);
+  });
+
+  it("leaves out a missing detail that changed nothing", () => {
+    const o = decide(
+      pack,
+      { body_area: "lumbar", saddle_anaesthesia: true, ces_symptom_weeks: 1 },
+      { today },
+    );
+    expect(o.rules[0]).toMatchObject({ id: "R02", onUncertainty: false });
+    expect(o.uncertain).toEqual([]);
+  });
+
+  it("always lists an answer of unsure", () => {
+    const o = decide(pack, { body_area: "limb", night_pain: "unsure" }, { today });
+    expect(o.uncertain).toEqual(["night_pain"]);
+  });
+
+  it("lists a missing body area when a spinal rule fired because of it", () => {
+    const o = decide(pack, { acute_severe_pain: true }, { today });
+    expect(o.route).toBe("URGENT_APP");
+    expect(o.uncertain).toContain("body_area");
+    expect(decide(pack, { body_area: "limb" }, { today }).uncertain).toEqual([]);
+  });
+});
