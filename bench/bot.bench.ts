@@ -30,6 +30,24 @@ interface Run {
   errors: number;
   seconds: number;
   latencies: number[];
+  /** CPU seconds used by the server process and by this load-generating process during the phase. */
+  serverCpu?: number;
+  clientCpu?: number;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Runs a phase and records how much CPU the server and this client used for it. */
+async function measured(pid: number | undefined, phase: () => Promise<Run>): Promise<Run> {
+  const s0 = cpuSeconds(pid);
+  const c0 = process.cpuUsage();
+  const run = await phase();
+  const c = process.cpuUsage(c0);
+  return { ...run, serverCpu: cpuSeconds(pid) - s0, clientCpu: (c.user + c.system) / 1e6 };
 }
 
 async function freePort(): Promise<number> {
@@ -184,6 +202,11 @@ function report(label: string, run: Run, mem: { rss: number; peak: number }) {
       `p99 ${percentile(run.latencies, 99).toFixed(1).padStart(6)} ms  errors ${run.errors}  ` +
       `RSS ${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)`,
   );
+  const perTurn = (cpu = 0) => ((cpu * 1000) / run.turns).toFixed(2);
+  console.log(
+    `${"".padEnd(10)} CPU per turn: server ${perTurn(run.serverCpu)} ms, load generator ${perTurn(run.clientCpu)} ms ` +
+      `(server busy ${((100 * (run.serverCpu ?? 0)) / run.seconds).toFixed(0)}% of one core)`,
+  );
   return { rate, p99: percentile(run.latencies, 99) };
 }
 
@@ -203,8 +226,8 @@ try {
   const botRun: Run = { turns: 0, errors: 0, seconds: 0, latencies: [] };
   const echoRun: Run = { turns: 0, errors: 0, seconds: 0, latencies: [] };
   for (let r = 0; r < ROUNDS; r++) {
-    const b = await triageLoad(bot.base, PHASE_TURNS, `bench-${r}`, r * N);
-    const e = await echoLoad(echo.base, b.turns, `bench-${r}`);
+    const b = await measured(bot.child.pid, () => triageLoad(bot.base, PHASE_TURNS, `bench-${r}`, r * N));
+    const e = await measured(echo.child.pid, () => echoLoad(echo.base, b.turns, `bench-${r}`));
     for (const [into, from] of [
       [botRun, b],
       [echoRun, e],
@@ -213,6 +236,8 @@ try {
       into.errors += from.errors;
       into.seconds += from.seconds;
       into.latencies.push(...from.latencies);
+      into.serverCpu = (into.serverCpu ?? 0) + (from.serverCpu ?? 0);
+      into.clientCpu = (into.clientCpu ?? 0) + (from.clientCpu ?? 0);
     }
   }
   const botMem = memory(bot.child.pid);
