@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts", "rules/**/*.test.ts", "cards/**/*.test.ts", "dialogs/**/*.test.ts", "src/**/*.test.ts"],
+    include: [
+      "test/**/*.test.ts",
+      "rules/**/*.test.ts",
+      "cards/**/*.test.ts",
+      "dialogs/**/*.test.ts",
+      "src/**/*.test.ts",
+    ],
     exclude: ["test/e2e/**", "node_modules/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import base from "../rules/packs/base.json" with { type: "json" };
@@ -433,20 +432,6 @@ export function renderDocument(packs: Pack[], baseData: PackData): string {
   ].join("\n");
 }
 
-function formatMarkdown(text: string): string {
-  const r = spawnSync(process.execPath, [biomeBin(), "format", `--stdin-file-path=${OUT}`], {
-    cwd: ROOT,
-    input: text,
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`biome format failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-function biomeBin(): string {
-  return fileURLToPath(new URL("../node_modules/@biomejs/biome/bin/biome", import.meta.url));
-}
-
 function baseOnly(): PackData {
   const g = {
     version: "shared base",
@@ -462,7 +447,7 @@ function baseOnly(): PackData {
 }
 
 function main(args: string[]) {
-  const text = formatMarkdown(renderDocument(loadAllPacks(), baseOnly()));
+  const text = `${renderDocument(loadAllPacks(), baseOnly()).trimEnd()}\n`;
   const path = `${ROOT}${OUT}`;
   if (args.includes("--check")) {
     const committed = existsSync(path) ? readFileSync(path, "utf8") : "";

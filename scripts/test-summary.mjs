@@ -5,7 +5,8 @@ import path from "node:path";
 
 const files = ["test-results/vitest.json"];
 const e2eDir = "test-results/e2e";
-if (existsSync(e2eDir)) for (const f of readdirSync(e2eDir)) if (f.endsWith(".json")) files.push(path.join(e2eDir, f));
+if (existsSync(e2eDir))
+  for (const f of readdirSync(e2eDir)) if (f.endsWith(".json")) files.push(path.join(e2eDir, f));
 
 let passed = 0;
 let failed = 0;

@@ -14,7 +14,8 @@ function newestSource(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (/\.(ts|json)$/.test(e.name) && !e.name.endsWith(".test.ts")) newest = Math.max(newest, statSync(p).mtimeMs);
+    else if (/\.(ts|json)$/.test(e.name) && !e.name.endsWith(".test.ts"))
+      newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }

@@ -128,7 +128,7 @@ export async function waitForCardText(
 export async function lastCardText(page: Page): Promise<string> {
   const card = lastCard(page);
   await card.waitFor();
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText keeps the line breaks a reader sees; textContent glues blocks together.
+  // innerText, not textContent: Playwright's innerText keeps the line breaks a reader sees; textContent glues blocks together.
   return card.innerText();
 }
 
@@ -166,7 +166,7 @@ export async function screenshotOf(
 
 /** A card's text as a clinician reads it (line breaks kept). */
 export function textOf(card: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText keeps the line breaks a reader sees; textContent glues blocks together.
+  // innerText, not textContent: Playwright's innerText keeps the line breaks a reader sees; textContent glues blocks together.
   return card.innerText();
 }
 
