@@ -137,6 +137,10 @@ async function runVitest(file, url, extraArgs, children) {
       "run",
       "--config",
       "test/e2e/vitest.config.ts",
+      // A JSON report per file, so `npm test`'s closing count includes the e2e tests.
+      "--reporter=default",
+      "--reporter=json",
+      JSON.stringify(`--outputFile.json=${path.join(resultsDir, `${path.basename(file, ".ts")}.json`)}`),
       JSON.stringify(file),
       ...extraArgs.map((arg) => JSON.stringify(arg)),
     ].join(" "),
