@@ -9,7 +9,7 @@ const COMMANDS: Array<[Command, RegExp]> = [
   ["restart", /^(restart|start again|start over|reset|\/restart)$/],
   ["back", /^(back|go back|previous|undo|\/back)$/],
   ["cancel", /^(cancel|stop|quit|exit|abort|\/cancel)$/],
-  ["triage", /^(triage|start|start triage|new triage|begin|\/triage|hi|hello)$/],
+  ["triage", /^(triage|start|start triage|new triage|begin|\/triage)$/],
 ];
 
 export function recogniseCommand(text: string | undefined): Command | undefined {

@@ -65,3 +65,13 @@ describe("welcome text", () => {
     expect(fallbackText({ ...base, scope: "personal" })).not.toMatch(/do not post patient details/i);
   });
 });
+
+describe("commands", () => {
+  it("a greeting is not a command, so it cannot restart a triage in progress", async () => {
+    const { recogniseCommand } = await import("../../dialogs/commands.js");
+    expect(recogniseCommand("hello")).toBeUndefined();
+    expect(recogniseCommand("hi")).toBeUndefined();
+    expect(recogniseCommand("triage")).toBe("triage");
+    expect(recogniseCommand("Restart please")).toBe("restart");
+  });
+});
