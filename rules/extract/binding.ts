@@ -39,7 +39,9 @@ export function bindDuration(lower: string, d: NumberHit, anchors: readonly Anch
 // A duration that is a list element of its own ("retention, 2/7", "saddle numbness, 5 days, 60M")
 // dates the element right before it; never one further back, and never across a negated finding
 // (negatives are not anchors, and the words between must still be a BEFORE_GAP).
-const LONE_BEFORE = /,\s*(?:(?:for|x|since|over|the|last|past|approx\.?|about|~)\s*)*$/;
+// "perianal numbness, onset yesterday": onset words may introduce the element.
+const LONE_BEFORE =
+  /,\s*(?:(?:for|x|since|over|the|last|past|approx\.?|about|~|onset|started|starting|began|beginning|from)\s*)*$/;
 const LONE_AFTER = /^\s*(?:(?:ago|duration|hx|history|onset|now)\s*)*(?:[,.;!\n]|$)/;
 
 function loneElement(lower: string, d: NumberHit, sorted: readonly Anchor[]): Anchor[] {

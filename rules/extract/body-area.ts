@@ -9,11 +9,12 @@ import { allMatches, compileWords, longestNonOverlapping, overlaps, type Span } 
 const AREAS: Array<{ area: BodyArea; re: string }> = [
   {
     area: "thoracic",
-    re: "thoracic|thoracic spine|t-?spine|mid[- ]?back|middle back|upper back|between (?:the |his |her )?shoulder blades|shoulder blades?|interscapular|scapula|dorsal spine|t(?:[1-9]|1[0-2])(?:[/-]t?(?:[1-9]|1[0-2]))?",
+    // A junction names both areas: the more urgent one, thoracic, is the one asked about.
+    re: "thoraco-?lumbar|cervico-?thoracic|tl junction|t/l junction|thoracic|thoracic spine|t-?spine|mid[- ]?back|middle back|upper back|between (?:the |his |her )?shoulder blades|shoulder blades?|interscapular|scapula|dorsal spine|t(?:[1-9]|1[0-2])(?:[/-]t?(?:[1-9]|1[0-2]))?",
   },
   {
     area: "cervical",
-    re: "neck|cervical|cervical spine|c-?spine|c[1-8](?:[/-]c?[1-8])?|whiplash|brachialgia|cervicalgia|cervical radiculopathy",
+    re: "neck|nsp|cervical|cervical spine|c-?spine|c[1-8](?:[/-]c?[1-8])?|whiplash|brachialgia|cervicalgia|cervical radiculopathy",
   },
   {
     area: "lumbar",
@@ -21,7 +22,7 @@ const AREAS: Array<{ area: BodyArea; re: string }> = [
   },
   {
     area: "limb",
-    re: "knees?|shoulders?|hips?|ankles?|wrists?|elbows?|hands?|feet|foot|fingers?|thumbs?|toes?|achilles|calf|calves|thigh|hamstrings?|quads?|groin|heel|shin|tibia|fibula|femur|humerus|patella|plantar fascii?\\w*|rotator cuff|tennis elbow|golfer'?s elbow|forearm|neck of (?:the )?femur|nof|acl|mcl|menisc\\w*|biceps?|triceps|joint",
+    re: "knees?|shoulders?|hips?|ankles?|wrists?|elbows?|hands?|feet|foot|fingers?|thumbs?|toes?|achilles|calf|calves|thigh|hamstrings?|quads?|groin|heel|shin|tibia|fibula|femur|humerus|patella|plantar fascii?\\w*|rotator cuff|tennis elbow|golfer'?s elbow|forearm|neck of (?:the )?femur|nof|acl|mcl|menisc\\w*|biceps?|triceps|joint|tkr|thr|tka|tha|tsr|arthroplasty",
   },
 ];
 const COMPILED = AREAS.map((a) => ({ area: a.area, regexes: compileWords(a.re) }));

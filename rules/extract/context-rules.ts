@@ -1,6 +1,6 @@
 import { CES_IDS } from "./binding.js";
 import type { Cue, PhraseHit } from "./scan.js";
-import type { Span } from "./text.js";
+import { overlaps, type Span } from "./text.js";
 
 // Details said apart from the finding they qualify. "new" counts as ces_worsening because the
 // question itself asks "are any of them new or getting worse?" (RULES.md §4).
@@ -10,7 +10,7 @@ const WORSE_BEFORE =
 const WORSE_AFTER =
   /(?<![a-z])(?:new|worsening|worse|getting worse|progressing|progressive|deteriorating|increasing)(?![a-z])/g;
 // "nothing new", "not getting worse": the words deny the change.
-const DENIED =
+export const DENIED =
   /(?:^|[^a-z])(?:no|not|nothing|never|isn'?t|hasn'?t been|without)\s+(?:(?:any|really|been|getting|got)\s+)*$/;
 
 /** The words saying a present CES symptom is new or getting worse, if any. */
@@ -72,14 +72,22 @@ export function managedFractureSpan(lower: string, hit: PhraseHit): Span | undef
   return { start: Math.min(hit.start, at), end: Math.max(hit.end, at + m[0].length) };
 }
 
-// Lifting or a cough is minor trauma for an older or osteoporotic person (RULES.md §4, "age
-// versus force"); in a 30-year-old it is the usual story of mechanical back pain.
+// Lifting, a cough or a slip is minor trauma for an older or osteoporotic person (RULES.md §4, "age
+// versus force"); in a 30-year-old it is the usual story of mechanical back pain. A fall the
+// lexicon already reads ("fell off a ladder" is high-energy) is not read again here.
 const MINOR_MECHANISM =
-  /(?<![a-z])(?:after|while|whilst|when|following|since|on)\s+(?:(?:a|some|heavy|light|minor|the)\s+)?(?:lifting|bending|twisting|coughing|sneezing|cough|sneeze|reaching|lifting \w+)(?![a-z])|(?<![a-z])lifted (?:a|some|the|his|her|something)(?![a-z])/;
+  /(?<![a-z])(?:after|while|whilst|when|following|since|on)\s+(?:(?:a|some|heavy|light|minor|the)\s+)?(?:lifting|bending|twisting|coughing|sneezing|cough|sneeze|reaching|lifting \w+)(?![a-z])|(?<![a-z])lifted (?:a|some|the|his|her|something)(?![a-z])|(?<![a-z])(?:slipped(?! discs?)|tripped|stumbled|fell(?! (?:asleep|pregnant|ill|apart|behind))|(?:a|minor|recent|the|simple) (?:fall|slip|trip))(?![a-z])/g;
+const MECHANISM_DENIED =
+  /(?:^|[^a-z])(?:no|not|never|denies|denied|nil|without|no hx of|no history of|hasn'?t|has not)\s+(?:(?:any|recent|had|been)\s+)*$/;
 export const OLDER_AGE = 65;
 
-/** The words of a minor mechanism of injury, if the text has one. */
-export function minorMechanismSpan(lower: string): Span | undefined {
-  const m = MINOR_MECHANISM.exec(lower);
-  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+/** The words of a minor mechanism of injury outside the phrases already read, if the text has one. */
+export function minorMechanismSpan(lower: string, read: readonly Span[]): Span | undefined {
+  for (const m of lower.matchAll(MINOR_MECHANISM)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (read.some((h) => overlaps(h, span))) continue;
+    if (MECHANISM_DENIED.test(lower.slice(Math.max(0, span.start - 24), span.start))) continue;
+    return span;
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import {
   OLDER_AGE,
 } from "./context-rules.js";
 import { findIdentifiers, type IdentifierSpan, maskIdentifiers } from "./identifiers.js";
+import { neuroProgressingSpan } from "./neuro-progression.js";
 import { findAge, findDurations, findPowerGrades } from "./numbers.js";
 import type { Polarity } from "./phrases.js";
 import { type Reading, readHit } from "./polarity.js";
@@ -66,6 +67,8 @@ export function extractFindings(text: string): Extraction {
   const positive = s.hits.filter((h) => values.get(h) === true);
   const worse = cesWorseningSpan(lower, positive, s.cues);
   if (worse) setBool("ces_worsening", true, worse);
+  const progressing = neuroProgressingSpan(lower, positive, s);
+  if (progressing) setBool("neuro_progressing", true, progressing);
   const concern = findings.lump === true ? lumpConcernSpan(lower) : undefined;
   if (concern) setBool("lump_concerning", true, concern);
 
@@ -84,7 +87,7 @@ export function extractFindings(text: string): Extraction {
     evidence.age = cite(age);
   }
 
-  const mechanism = minorMechanismSpan(lower);
+  const mechanism = minorMechanismSpan(lower, s.hits);
   if (mechanism && ((age && age.value >= OLDER_AGE) || findings.osteoporosis_risk === true))
     setBool("minor_trauma_fragile", true, mechanism);
 

@@ -27,6 +27,9 @@ const doubtOrYes = (m: string): Polarity => (DOUBT_PREFIX.test(m) ? "unsure" : t
 // Sensation words, including the usual misspellings of anaesthesia and paraesthesia.
 const NUMB =
   "an?a?e?s?thes\\w*|an?a?e?sth\\w*|numb\\w*|par[ae]?e?s?th\\w*|hyp[oa]e?s?th\\w*|tingl\\w*|sensory (?:loss|change|changes|disturbance)|sensation (?:loss|change|changes)|pins (?:and|&|n) needles|p ?& ?n|sx|symptoms?|loss|changes?|sensation";
+// Where saddle numbness is felt, in clinicians' and patients' words ("numb around the back passage").
+const SADDLE_AREA =
+  "saddle(?: area| region)?|perine\\w*|perianal(?: area| region)?|genitals?|genital area|groin|buttocks|bum|anus|anal area|back passage|rectum|private parts|privates|penis|scrotum|vagina|vulva|labia";
 const BODY_CA =
   "breast|prostate|prostatic|lung|renal|kidney|thyroid|bowel|colon|colorectal|rectal|bladder|ovarian|cervical|uterine|endometrial|oesophageal|gastric|pancreatic|skin|testicular|liver|brain|head and neck";
 const CANCER = `(?:(?:metastatic|advanced|stage \\d|invasive)\\s+)?(?:(?:${BODY_CA})\\s+)?(?:ca|cancer|carcinoma|malignancy|tumou?r)|ca\\.?\\s+(?:${BODY_CA})|myeloma|lymphoma|leuka?emia|melanoma|sarcoma|hodgkin'?s`;
@@ -36,6 +39,8 @@ const SUSPECT =
   "\\?\\s*|query\\s+|qry\\s+|possible\\s+|poss\\.?\\s+|r/o\\s+|rule out\\s+|suspected\\s+|suspect\\s+|suspicious (?:of|for)\\s+|concerns? (?:about|re|for|of)\\s+|concerned (?:about|re)\\s+|worried (?:about|re)\\s+|worry re\\s+|\\?\\s*underlying\\s+";
 const METS =
   "mets|metastas[ie]s|metastatic (?:disease|deposits?)|bony mets|bone mets|spinal mets|secondaries|secondary deposits|mscc|metastatic (?:spinal )?cord compression";
+const REPLACEMENT =
+  "tkr|thr|tka|tha|tsr|tkrs|thrs|(?:total )?(?:hip|knee|shoulder) replacement|(?:hip|knee|shoulder|total|reverse) arthroplasty|hemiarthroplasty";
 const PAIN = "pain|lbp|back pain|neck pain";
 const JOINT = "joint|knee|ankle|wrist|elbow|shoulder|hip|mtp|toe|finger|hand|foot";
 const TENDON = "achilles|quads?|quadriceps|patellar|biceps|triceps|tendon|hamstring|pec(?:toralis)?";
@@ -54,7 +59,11 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["saddle_anaesthesia"],
   },
   {
-    re: "(?:numb\\w*|altered sensation|reduced sensation|loss of sensation|an?a?e?sth\\w*) (?:(?:in|of|around|over) )?(?:the |his |her )?(?:saddle|perine\\w*|genitals?|genital area|groin|buttocks|bum|perianal area|anus)",
+    re: `(?:numb\\w*|altered sensation|reduced sensation|loss of sensation|an?a?e?sth\\w*) (?:(?:in|of|around|over) )?(?:the |his |her )?(?:${SADDLE_AREA})`,
+    ids: ["saddle_anaesthesia"],
+  },
+  {
+    re: `(?:${SADDLE_AREA}) (?:is |are |feels? |feeling |gone |going |now )?(?:numb|numbness|dead|an?a?e?sth\\w*)`,
     ids: ["saddle_anaesthesia"],
   },
   {
@@ -62,7 +71,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["saddle_anaesthesia"],
   },
   {
-    re: "bladder(?:\\s*(?:/|and|&|\\+|or)\\s*bowels?)?(?:\\s+(?:sx|symptoms?|dysfunction|issues|problems|changes?|disturbance|control|function|habit|involvement))?|bowels?(?:\\s*(?:/|and|&|\\+|or)\\s*bladder)?(?:\\s+(?:sx|symptoms?|dysfunction|issues|problems|changes?|disturbance|control|function|habit|involvement))?|b\\s?(?:&|\\+|and|/)\\s?b(?:\\s+(?:sx|symptoms?|dysfunction|issues|problems|changes?))?",
+    re: "bladder(?:\\s*(?:/|and|&|\\+|or)\\s*bowels?)?(?:\\s+(?:sx|symptoms?|dysfunction|issues|problems|changes?|disturbance|control|function|habit|involvement))?|bowels?(?:\\s*(?:/|and|&|\\+|or)\\s*bladder)?(?:\\s+(?:sx|symptoms?|dysfunction|issues|problems|changes?|disturbance|control|function|habit|involvement))?|b\\s?(?:&|\\+|and|/)\\s?b(?:\\s+(?:sx|symptoms?|dysfunction|issues|problems|changes?))?|(?:urinary|urine)(?:\\s*(?:/|and|&|\\+|or)\\s*(?:bowels?|faecal|fecal))?\\s+(?:sx|symptoms?|dysfunction|issues|problems|changes?|disturbance|control|function|involvement)",
     ids: ["bladder_bowel_dysfunction"],
   },
   {
@@ -85,6 +94,11 @@ export const PHRASES: readonly Phrase[] = [
   },
   {
     re: "(?:bilateral|bilat\\.?|b/l|bil\\.?)\\s+(?:leg|lower limb|ll)s?(?:\\s+(?:sx|symptoms))?|(?:bilateral|bilat\\.?|b/l) (?:sx|symptoms)|both legs|both lower limbs|legs bilaterally|(?:bilateral|bilat\\.?|b/l) (?:leg |lower limb )?(?:radicular|radic)(?: (?:pain|sx|symptoms))?",
+    ids: ["bilateral_leg_symptoms"],
+  },
+  // "leg numbness both sides": the side words after a leg symptom in the same clause.
+  {
+    re: "(?<=(?:legs?|lower limbs?|sciatica|thighs?|calf|calves|feet|foot)(?![a-z])[^,.;:!?\\n]{0,30})(?:(?:on|in|down|affecting) )?(?:both sides|bilaterally)",
     ids: ["bilateral_leg_symptoms"],
   },
   {
@@ -133,7 +147,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["sensory_deficit", "neuro_progressing"],
   },
   {
-    re: "sciatica|siatica|sciatia|sciatic pain|radicular(?: (?:pain|sx|symptoms|leg pain|arm pain))?|radiculopathy|radic|nerve root (?:pain|irritation|compression|impingement)|(?:l[1-5]|s1|c[5-8]) (?:radic\\w*|nerve root|root)|brachialgia|(?:leg|arm) pain (?:below|past|beyond) (?:the )?(?:knee|elbow)|(?:pain |)radiat\\w* (?:(?:down|into|to) )?(?:the |his |her |both )?(?:leg|legs|arm|arms|foot|calf|hand)|dermatomal (?:pain|leg pain|arm pain)|trapped nerve|pinched nerve",
+    re: "sciatica|siatica|sciatia|sciatic pain|radicular(?: (?:pain|sx|symptoms|leg pain|arm pain))?|radiculopathy|radic|nerve root (?:pain|irritation|compression|impingement)|(?:l[1-5]|s1|c[5-8]) (?:radic\\w*|nerve root|root)|brachialgia|(?:leg|arm) pain (?:below|past|beyond) (?:the )?(?:knee|elbow)|(?:pain |)radiat\\w* (?:(?:down|into|to) )?(?:the |his |her |both )?(?:(?:l|r|lt|rt|left|right) )?(?:leg|legs|arm|arms|foot|calf|hand)|dermatomal (?:pain|leg pain|arm pain)|trapped nerve|pinched nerve",
     ids: ["radiculopathy"],
   },
   {
@@ -145,7 +159,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["gross_functional_deficit"],
   },
   {
-    re: "(?:unsteady|ataxic|broad[- ]based|wide[- ]based|altered|abnormal|changed|disturbed|shuffling|spastic) gait|gait (?:disturbance|change|changes|abnormality|problems?|ataxia|unsteady|altered)|unsteady(?: on (?:his |her |their )?feet)?|off balance|(?:poor|problems with|loss of) balance|ataxia|veering|stumbling",
+    re: "(?:unsteady|ataxic|broad[- ]based|wide[- ]based|altered|abnormal|changed|disturbed|shuffling|spastic) gait|gait (?:disturbance|change|changes|abnormality|problems?|ataxia|unsteady|altered|off|not right|poor|wobbly|impaired|affected|worse|deteriorating)|(?:wobbly|poor|impaired|deteriorating) gait|unsteady(?: on (?:his |her |their )?feet)?|off balance|(?:poor|problems with|loss of) balance|ataxia|veering|stumbling",
     ids: ["gait_disturbance"],
   },
   {
@@ -156,7 +170,7 @@ export const PHRASES: readonly Phrase[] = [
 
   // --- infection ---
   {
-    re: "fever|febrile|feverish|pyrexi\\w*|temp(?:erature)?(?: of)? (?:3[89]|4[01])(?:\\.\\d)?|raised temp(?:erature)?|high temp(?:erature)?|rigou?rs|night sweats|sweats|systemically unwell|unwell|septic|sepsis|flu[- ]like",
+    re: "fevers?|febrile|feverish|pyrexi\\w*|temp(?:erature)?(?: of)? (?:3[89]|4[01])(?:\\.\\d)?|raised temp(?:erature)?|high temp(?:erature)?|rigou?rs|night sweats|sweats|systemically unwell|unwell|septic|sepsis|flu[- ]like",
     ids: ["fever_or_unwell"],
   },
   { re: "afebrile|apyrexial|systemically well", ids: ["fever_or_unwell"], says: false },
@@ -191,6 +205,11 @@ export const PHRASES: readonly Phrase[] = [
     hidesArea: true,
   },
   {
+    re: `(?:${BODY_CA})(?: ca| cancer| primary)? (?:${METS})`,
+    ids: ["cancer_history", "malignancy_suspected"],
+    hidesArea: true,
+  },
+  {
     re: `${METS}|malignan\\w*|neoplas\\w*|sinister (?:pathology|cause)|red flags? for (?:cancer|malignancy)`,
     ids: ["malignancy_suspected"],
   },
@@ -208,7 +227,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["weight_loss"],
   },
   {
-    re: "night pain|(?:pain|sx|symptoms|lbp) (?:worse )?at night|nocturnal (?:pain|sx)|(?:pain )?worse at night|(?:waking|wakes|woken|waking up|wakes up|wakening) (?:at night|in the night|with pain|from sleep|him|her|them|every night)(?: with pain)?|unremitting(?: pain)?|constant(?:,)? (?:unremitting |non[- ]mechanical )?pain|non[- ]?mechanical(?: pain)?|not (?:eased|relieved) by (?:rest|lying)|rest pain|pain at rest|pain (?:on|when) lying (?:down|flat)",
+    re: "night pain|(?:pain|sx|symptoms|lbp) (?:worse )?at night|nocturnal (?:pain|sx)|(?:pain )?worse at night|(?:waking|wakes|woken|waking up|wakes up|wakening) (?:at night|in the night|with pain|from sleep|him|her|them|every night)(?: with pain)?|unremitting(?: pain)?|constant(?:,)? (?:unremitting |non[- ]mechanical )?pain|non[- ]?mechanical(?: pain)?|not (?:eased|relieved) by (?:rest|lying)|rest pain|pain at rest|pain (?:on|when) lying (?:down|flat)|worse (?:when |on |while |if )?(?:lying|laying) (?:flat|down|supine)|(?:can'?t|cannot|unable to) lie (?:flat|down)|(?:worst|worse) (?:in|through|during) the night|worst at night|night[- ]?time pain|pain (?:all|through the) night",
     ids: ["night_pain"],
   },
 
@@ -226,7 +245,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["minor_trauma_fragile"],
   },
   {
-    re: "osteoporo\\w*|osteop[ae]?nia|(?:long[- ]term|chronic|regular|oral|lt) (?:oral )?(?:steroids?|pred\\w*|corticosteroids?)|on (?:oral )?(?:steroids|prednisolone|pred)|(?:previous|prev|hx of|history of|h/o|prior) (?:fragility|osteoporotic|low[- ]trauma) (?:fracture|#)s?|on (?:alendronate|alendronic acid|bisphosphonates?|risedronate|denosumab|prolia)",
+    re: "osteoporo\\w*|osteop[ae]?nia|(?<!anabolic )steroid (?:users?|use|dependen\\w*)|(?:long[- ]term|chronic|regular|oral|lt) (?:oral )?(?:steroids?|pred\\w*|corticosteroids?)|on (?:oral )?(?:steroids|prednisolone|pred)|(?:previous|prev|hx of|history of|h/o|prior) (?:fragility|osteoporotic|low[- ]trauma) (?:fracture|#)s?|on (?:alendronate|alendronic acid|bisphosphonates?|risedronate|denosumab|prolia)",
     ids: ["osteoporosis_risk"],
   },
   {
@@ -244,7 +263,7 @@ export const PHRASES: readonly Phrase[] = [
 
   // --- other pathways ---
   {
-    re: "ax ?spa|axial spa|axial spondylo\\w*|ankylosing spondylitis|spondyloarth\\w*|inflammatory back pain|inflammatory (?:lbp|pain|features|picture|pattern|cause|sounding)|\\?\\s*inflammatory|ibp|sacroiliitis|hla-?b27(?: positive| \\+ve)?",
+    re: "(?:\\?\\s*|query |qry |known |hx of |h/o |pmh:? )as(?=\\s*(?:[-–,.;:)/]|$))|ax ?spa|axial spa|axial spondylo\\w*|ankylosing spondylitis|spondyloarth\\w*|inflammatory back pain|inflammatory (?:lbp|pain|features|picture|pattern|cause|sounding)|\\?\\s*inflammatory|ibp|sacroiliitis|hla-?b27(?: positive| \\+ve)?",
     ids: ["axspa_suspected"],
     says: doubtOrYes,
   },
@@ -275,8 +294,17 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["high_pain_complex"],
   },
   {
-    re: "post[- ]?op(?:erative|eratively)?|s/p|(?:recent|following|after|post|\\d+ (?:weeks?|wks?|/52) post) (?:tkr|thr|op|operation|surgery|acl reconstruction|arthroscopy|knee replacement|hip replacement|shoulder replacement|rotator cuff repair|orif|fixation|procedure)",
+    re: "post[- ]?op(?:erative|eratively)?|s/p|(?:recent|following|after|post|\\d+ (?:weeks?|wks?|/52) post) (?:op|operation|surgery|acl reconstruction|arthroscopy|rotator cuff repair|orif|fixation|procedure)",
     ids: ["recent_surgery"],
+  },
+  // A joint replacement leaves a prosthetic joint, an infection risk (RULES.md §4) for good.
+  {
+    re: `(?:recent|following|after|post|s/p|\\d+ (?:days?|weeks?|wks?|/7|/52|months?|/12) post) (?:an? )?(?:(?:l|r|lt|rt|left|right|revision) )?(?:${REPLACEMENT})`,
+    ids: ["recent_surgery", "infection_risk"],
+  },
+  {
+    re: `(?:previous|prev|old|had (?:an? )?|has (?:an? )?|hx of|h/o|history of|known) (?:(?:l|r|lt|rt|left|right|bilateral|bilat) )?(?:${REPLACEMENT})`,
+    ids: ["infection_risk"],
   },
   {
     re: "(?:recent|healed|healing|post|following|after|old) (?:a )?(?:fracture|#|dislocation|injury|sprain)|(?:fracture|#) (?:managed|healed|treated|fixed|in (?:cast|pot|boot))|out of (?:cast|pot|boot|plaster)|(?:sprained|rolled|twisted|went over on) (?:his |her |their |an |the )?(?:ankle|knee|wrist)|ankle sprain|sprain",

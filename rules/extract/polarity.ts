@@ -74,6 +74,7 @@ function prefixCue(lower: string, hit: PhraseHit, s: Scan): Cue | undefined {
 // Hits stand as "H" so a list reads as its shape: "H, H or H".
 const LIST_GOES_ON = /^(?:\s+[a-z]+){0,2}(?:\s*,\s*H(?:\s+[a-z]+){0,2})*\s*,?\s*(?:or|nor)\s+H/;
 const LIST_CLOSER_BEFORE = /^\s*(?:or|nor)\s*$/;
+const OWN_CLOSER = /\s(?:or|nor)\s/;
 
 /**
  * Whether the finding after a comma is an item of a list that closes with "or"/"nor": either the
@@ -81,6 +82,9 @@ const LIST_CLOSER_BEFORE = /^\s*(?:or|nor)\s*$/;
  * incontinence"). "no retention or incontinence, sciatica 3/12": the sciatica is a new element.
  */
 function inClosedList(lower: string, hit: PhraseHit, s: Scan): boolean {
+  // "denies saddle anaesthesia, urinary or bowel change": the closing "or" is inside the finding's
+  // own words, so the finding is the list's last item.
+  if (OWN_CLOSER.test(lower.slice(hit.start, hit.end))) return true;
   const comma = lower.lastIndexOf(",", hit.start - 1);
   if (LIST_CLOSER_BEFORE.test(gapWithoutHits(lower, comma + 1, hit.start, s.hits))) return true;
   let after = "";

@@ -104,3 +104,146 @@ describe("faults the golden vignettes' text found", () => {
     expect(f("78F LBP, can't weight bear, ?fracture").suspected_fracture).toBe(true);
   });
 });
+
+// The faults the second held-out set found. Each case is new wording, and each rule has a case
+// where it must not fire.
+describe("saddle area words", () => {
+  it("reads numbness of the back passage, perineum or genitals, either word order, as saddle numbness", () => {
+    expect(f("numbness around her back passage since Sat").saddle_anaesthesia).toBe(true);
+    expect(f("back passage feels numb").saddle_anaesthesia).toBe(true);
+    expect(f("perineum numb, LBP").saddle_anaesthesia).toBe(true);
+    expect(f("numbness around the back passage").sensory_deficit).toBeUndefined();
+    expect(f("numb L foot").saddle_anaesthesia).toBeUndefined();
+  });
+});
+
+describe("a list whose closing 'or' is inside a finding's words", () => {
+  it("carries the negation to the last item", () => {
+    expect(f("no saddle numbness, urinary or bowel symptoms")).toMatchObject({
+      saddle_anaesthesia: false,
+      bladder_bowel_dysfunction: false,
+    });
+    expect(f("nil fever, bladder or bowel dysfunction")).toMatchObject({
+      fever_or_unwell: false,
+      bladder_bowel_dysfunction: false,
+    });
+  });
+
+  it("does not carry it to a new element without one", () => {
+    expect(f("no saddle numbness, urinary symptoms 2/7").bladder_bowel_dysfunction).toBe(true);
+  });
+});
+
+describe("neck and arm shorthand", () => {
+  it("reads NSP as neck pain and radiation to a named side as radicular", () => {
+    expect(f("NSP 6/52").body_area).toBe("cervical");
+    expect(f("neck pain radiating down L arm").radiculopathy).toBe(true);
+    expect(f("LBP radiating to rt leg").radiculopathy).toBe(true);
+    expect(f("no fevers").fever_or_unwell).toBe(false);
+  });
+});
+
+describe("pain worse lying down", () => {
+  it("is non-mechanical (night) pain; easier lying down is not", () => {
+    expect(f("thoracic pain, worse when lying down").night_pain).toBe(true);
+    expect(f("mid back pain, can't lie flat").night_pain).toBe(true);
+    expect(f("LBP worst at night").night_pain).toBe(true);
+    expect(f("LBP, better lying down").night_pain).toBeUndefined();
+  });
+});
+
+describe("gait words", () => {
+  it("reads an informal gait change", () => {
+    expect(f("gait not right, hands clumsy").gait_disturbance).toBe(true);
+    expect(f("wobbly gait since Monday").gait_disturbance).toBe(true);
+    // A bare "gait" is no finding ("gait: antalgic" is pain, not neurology), so never a positive.
+    expect(f("gait normal").gait_disturbance).not.toBe(true);
+    expect(f("antalgic gait").gait_disturbance).toBeUndefined();
+  });
+});
+
+describe("a slip, trip or fall in an older person", () => {
+  it("is minor trauma at 65 and over or with osteoporosis, not younger, not denied, not high-energy", () => {
+    expect(f("79M tripped on the kerb, LBP").minor_trauma_fragile).toBe(true);
+    expect(f("osteoporosis, slipped getting out of the bath, back pain").minor_trauma_fragile).toBe(true);
+    expect(f("34M slipped at work, LBP").minor_trauma_fragile).toBeUndefined();
+    expect(f("80F LBP, no falls").minor_trauma_fragile).toBeUndefined();
+    expect(f("70M slipped disc, LBP").minor_trauma_fragile).toBeUndefined();
+    const ladder = f("72M fell off a ladder, back pain");
+    expect(ladder.high_energy_trauma).toBe(true);
+    expect(ladder.minor_trauma_fragile).toBeUndefined();
+  });
+});
+
+describe("steroid use", () => {
+  it("is an osteoporosis risk, unless it is anabolic steroids", () => {
+    expect(f("LBP, long-standing steroid use for asthma").osteoporosis_risk).toBe(true);
+    expect(f("no steroid use").osteoporosis_risk).toBe(false);
+    expect(f("gym goer, anabolic steroid user").osteoporosis_risk).toBeUndefined();
+  });
+});
+
+describe("metastases named by their primary", () => {
+  it("is a cancer history and suspected metastases", () => {
+    expect(f("known breast mets, new back pain")).toMatchObject({
+      cancer_history: true,
+      malignancy_suspected: true,
+    });
+    expect(f("lung ca mets to spine")).toMatchObject({ cancer_history: true, malignancy_suspected: true });
+  });
+});
+
+describe("both sides after a leg symptom", () => {
+  it("is bilateral leg symptoms", () => {
+    expect(f("sciatica on both sides").bilateral_leg_symptoms).toBe(true);
+    expect(f("leg weakness affecting both sides")).toMatchObject({
+      bilateral_leg_symptoms: true,
+      motor_weakness: true,
+    });
+    expect(f("shoulder pain both sides").bilateral_leg_symptoms).toBeUndefined();
+  });
+});
+
+describe("an onset word opening a duration element", () => {
+  it("dates the CES symptom before it", () => {
+    expect(f("saddle numbness, started 3/7 ago").ces_symptom_weeks).toBeCloseTo(0.429, 2);
+    expect(f("retention, onset this morning").ces_symptom_weeks).toBe(0);
+  });
+});
+
+describe("AS for ankylosing spondylitis", () => {
+  it("reads it only where it stands alone after a query or history word", () => {
+    expect(f("?AS, 30M, LBP 8/12").axspa_suspected).toBe(true);
+    expect(f("known AS, flare").axspa_suspected).toBe(true);
+    expect(f("is this urgent? as she has LBP").axspa_suspected).toBeUndefined();
+    expect(f("LBP, known as Jo").axspa_suspected).toBeUndefined();
+  });
+});
+
+describe("body area of a junction", () => {
+  it("picks the more urgent area of the two", () => {
+    expect(f("T/L junction pain").body_area).toBe("thoracic");
+    expect(f("cervicothoracic pain 2/52").body_area).toBe("thoracic");
+  });
+});
+
+describe("a joint replacement", () => {
+  it("is a prosthetic joint (infection risk), and recent surgery when post", () => {
+    expect(f("6/52 post TKR, hot knee")).toMatchObject({ recent_surgery: true, infection_risk: true });
+    expect(f("hx of L hip replacement, groin pain")).toMatchObject({
+      infection_risk: true,
+      body_area: "limb",
+    });
+    expect(f("OA knee, wants TKR").infection_risk).toBeUndefined();
+  });
+});
+
+describe("progression said after a deficit", () => {
+  it("is progressing neurology; more radicular pain is not", () => {
+    expect(f("L ankle weakness 3/52, progressing").neuro_progressing).toBe(true);
+    expect(f("progressive R foot drop").neuro_progressing).toBe(true);
+    expect(f("numb L foot, not worsening").neuro_progressing).toBeUndefined();
+    expect(f("sciatica 3/52, worsening").neuro_progressing).toBeUndefined();
+    expect(f("foot drop 6/12, LBP worsening").neuro_progressing).toBeUndefined();
+  });
+});
