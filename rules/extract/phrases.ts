@@ -26,10 +26,10 @@ const doubtOrYes = (m: string): Polarity => (DOUBT_PREFIX.test(m) ? "unsure" : t
 
 // Sensation words, including the usual misspellings of anaesthesia and paraesthesia.
 const NUMB =
-  "an?a?e?s?thes\\w*|an?a?e?sth\\w*|numb\\w*|par[ae]?e?s?th\\w*|hyp[oa]e?s?th\\w*|tingl\\w*|sensory (?:loss|change|changes|disturbance)|sensation (?:loss|change|changes)|pins (?:and|&|n) needles|p ?& ?n|sx|symptoms?|loss|changes?|sensation";
+  "an?a?e?s?thes\\w*|an?a?e?sth\\w*|numb\\w*|par[ae]?e?s?th\\w*|hyp[oa]e?s?th\\w*|tingl\\w*|sensory (?:loss|change|changes|disturbance)|sensation (?:loss|change|changes)|pins (?:and|&|n) needles|p ?& ?n|sx|symptoms?|loss|changes?|sensation|sens[a-z]*";
 // Where saddle numbness is felt, in clinicians' and patients' words ("numb around the back passage").
 const SADDLE_AREA =
-  "saddle(?: area| region)?|perine\\w*|perianal(?: area| region)?|genitals?|genital area|groin|buttocks|bum|anus|anal area|back passage|rectum|private parts|privates|penis|scrotum|vagina|vulva|labia";
+  "saddle(?: area| region)?|perine\\w*|perin[ie]al|perianal|perianal(?: area| region)?|genitals?|genital area|groin|buttocks|bum|anus|anal area|back passage|rectum|private parts|privates|penis|scrotum|vagina|vulva|labia";
 const BODY_CA =
   "breast|prostate|prostatic|lung|renal|kidney|thyroid|bowel|colon|colorectal|rectal|bladder|ovarian|cervical|uterine|endometrial|oesophageal|gastric|pancreatic|skin|testicular|liver|brain|head and neck";
 const CANCER = `(?:(?:metastatic|advanced|stage \\d|invasive)\\s+)?(?:(?:${BODY_CA})\\s+)?(?:ca|cancer|carcinoma|malignancy|tumou?r)|ca\\.?\\s+(?:${BODY_CA})|myeloma|lymphoma|leuka?emia|melanoma|sarcoma|hodgkin'?s`;
@@ -155,7 +155,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["neuro_progressing"],
   },
   {
-    re: "legs? (?:giving way|gave way|gives way|went|buckling|collapsing)|(?:can'?t|cannot|unable to|can no longer|not able to) (?:walk|stand|get up|mobilise|mobilize)(?! straight| up straight| for long)|off (?:his |her |their )?legs|(?:lost|loss of) (?:hand )?dexterity|(?:lost|loss of) (?:the )?use of (?:his |her )?(?:legs|hands|arms)|paraplegi\\w*|tetrapleg\\w*|quadripleg\\w*",
+    re: "legs? (?:giving way|gave way|gives way|went|buckling|collapsing)|(?:can'?t|cannot|unable to|can no longer|not able to) (?:walk|stand|get up|mobilise|mobilize)(?! straight| up straight| for long| on)|off (?:his |her |their )?legs|(?:lost|loss of) (?:hand )?dexterity|(?:lost|loss of) (?:the )?use of (?:his |her )?(?:legs|hands|arms)|paraplegi\\w*|tetrapleg\\w*|quadripleg\\w*",
     ids: ["gross_functional_deficit"],
   },
   {
