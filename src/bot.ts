@@ -14,8 +14,12 @@ import { errorFields, type Logger } from "./logging.js";
 // The bot only routes: Teams transport details (mentions, install events) here, the conversation
 // in dialogs/, clinical decisions in rules/. State is saved at the end of every turn.
 
+/** How many recent message ids each conversation remembers (see TriageBot.seenBefore). */
+const REMEMBERED_IDS = 30;
+
 export class TriageBot extends ActivityHandler {
   private readonly welcomed: StatePropertyAccessor<boolean>;
+  private readonly recentIds: StatePropertyAccessor<string[]>;
 
   constructor(
     private readonly state: ConversationState,
@@ -25,9 +29,12 @@ export class TriageBot extends ActivityHandler {
   ) {
     super();
     this.welcomed = state.createProperty<boolean>("welcomed");
+    this.recentIds = state.createProperty<string[]>("recentMessageIds");
 
     this.onMessage(async (context, next) => {
-      if (this.shouldHandle(context)) await this.conversation.onMessage(context);
+      if (!(await this.seenBefore(context)) && this.shouldHandle(context)) {
+        await this.conversation.onMessage(context);
+      }
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -59,6 +66,20 @@ export class TriageBot extends ActivityHandler {
     }
     if (a.text) a.text = TurnContext.removeRecipientMention(a)?.trim() ?? a.text;
     return true;
+  }
+
+  /**
+   * A resent message (Teams retries after ~15 s) may reach another instance, whose in-memory
+   * duplicate filter has never seen it. The conversation's own state, shared by every instance,
+   * remembers the last few message ids so a typed answer is never applied twice.
+   */
+  private async seenBefore(context: TurnContext): Promise<boolean> {
+    const id = context.activity.id;
+    if (!id) return false;
+    const ids = (await this.recentIds.get(context, [])) ?? [];
+    if (ids.includes(id)) return true;
+    await this.recentIds.set(context, [...ids.slice(-(REMEMBERED_IDS - 1)), id]);
+    return false;
   }
 
   private async welcomeOnce(context: TurnContext) {
