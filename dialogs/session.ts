@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AnswerValue, QuestionView } from "../cards/views.js";
 import { nextQuestion } from "../rules/engine/next-question.js";
-import type { Extraction } from "../rules/extract/index.js";
+import { type Extraction, usableAtOnce } from "../rules/extract/index.js";
 import type { Question } from "../rules/outcome.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId, Findings, Region } from "../rules/vocabulary.js";
@@ -37,7 +37,8 @@ export function newSession(region: Region): TriageSession {
 /**
  * Applies the quick check's findings (issue 5): positives and unsure red flags can only raise
  * urgency, so they are used at once; negatives, durations, grades and the body area could lower it,
- * so they wait as one-tap suggestions on their question. Age is used and shown back.
+ * so they wait as one-tap suggestions on their question (the age too: a misread age can skip the
+ * cancer question or change the route). Which is which is the rules core's call (usableAtOnce).
  */
 export function applyExtraction(
   session: TriageSession,
@@ -48,7 +49,7 @@ export function applyExtraction(
     const id = key as FindingId;
     if (value === undefined || id in s.answers) continue;
     const evidence = ex.evidence[id] ?? "";
-    if (value === true || value === "unsure" || id === "age") {
+    if (usableAtOnce(id, value)) {
       setAnswer(s, id, value, "noted");
     } else {
       s.suggestions[id] = { value, evidence };

@@ -8,3 +8,4 @@ export {
   redactIdentifiers,
 } from "./identifiers.js";
 export { isValidNhsNumber } from "./nhs-number.js";
+export { usableAtOnce } from "./use-at-once.js";
