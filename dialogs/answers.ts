@@ -47,21 +47,9 @@ const CHOICE_WORDS: Record<string, string[]> = {
   lumbar: ["lower back", "low back", "back", "lbp", "lumbar spine", "l spine"],
   thoracic: ["mid back", "middle back", "upper back", "thoracic spine", "t spine"],
   cervical: ["neck", "cervical spine", "c spine"],
-  limb: [
-    "joint",
-    "limb",
-    "arm",
-    "leg",
-    "knee",
-    "hip",
-    "shoulder",
-    "ankle",
-    "wrist",
-    "elbow",
-    "hand",
-    "foot",
-    "soft tissue",
-  ],
+  // Not "leg", "arm", "hand" or "foot": leg or arm pain is often nerve pain from the spine, and
+  // "limb" skips the cauda equina questions. Those words get the options again.
+  limb: ["joint", "limb", "knee", "hip", "shoulder", "ankle", "wrist", "elbow", "soft tissue"],
 };
 
 function parseChoice(q: Question, t: string): Parsed {
@@ -84,10 +72,8 @@ function parseChoice(q: Question, t: string): Parsed {
       flat(c.title) === key ||
       (CHOICE_WORDS[c.value] ?? []).includes(key),
   );
+  // No "type 3 for Neck": the options are not numbered anywhere the clinician can see.
   if (hits.length === 1) return { ok: true, value: (hits[0] as { value: string }).value };
-  const n = Number(key);
-  if (Number.isInteger(n) && n >= 1 && n <= choices.length)
-    return { ok: true, value: (choices[n - 1] as { value: string }).value };
   return { ok: false };
 }
 
@@ -105,7 +91,12 @@ function parseNumber(q: Question, t: string): Parsed {
     );
   if (!m) return { ok: false };
   const [, num = "", unitRaw] = m;
-  let n = /^[0-9]/.test(num) ? Number(num) : EXACT_WORD_NUMBERS[num];
+  // "a" and "an" are numbers only inside a phrase ("a week"); typed alone they mean nothing.
+  let n = /^[0-9]/.test(num)
+    ? Number(num)
+    : num === "a" || num === "an"
+      ? undefined
+      : EXACT_WORD_NUMBERS[num];
   if (n === undefined || !Number.isFinite(n)) return { ok: false };
   const unit = unitRaw?.trim();
   if (q.unit === "weeks") {

@@ -151,7 +151,7 @@ describe("typed answers", () => {
   // Each row: the steps to reach a question, what is typed, and the answer the card records.
   const cases: Array<[typedWords: string, recorded: string, next: string, before: Step[]]> = [
     ["lower back", "Lower back", "age", [TO_SADDLE[0] as Step]],
-    ["3", "Neck", "age", [TO_SADDLE[0] as Step]],
+    ["neck", "Neck", "age", [TO_SADDLE[0] as Step]],
     ["Knee", "A joint or soft tissue of a limb", "age", [TO_SADDLE[0] as Step]],
     ["yes", "Yes", "bladder_bowel_dysfunction", TO_SADDLE],
     ["Nope.", "No", "bladder_bowel_dysfunction", TO_SADDLE],
