@@ -26,6 +26,8 @@ export function fallbackText(view: View): string {
       return [
         `${p.title} (${p.urgencyLine})`,
         `${LABELS.whatToDoNow}: ${p.action}`,
+        // Other routes a rule reached are as much to do now as the main action.
+        ...(p.additional.length ? [`${LABELS.additionalActions}: ${p.additional.join("; ")}`] : []),
         `${LABELS.safetyNet}: ${p.safetyNet}`,
         p.disclaimer,
       ].join("\n");

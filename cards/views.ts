@@ -16,6 +16,18 @@ export interface AnsweredFinding {
   how: "asked" | "noted";
 }
 
+/**
+ * Which triage (and which of its questions) a message's buttons belong to. The channel layer copies
+ * it into every button's submit data, so a click on a card left over from an earlier triage, or on
+ * a question already answered, is turned away instead of changing the triage now running.
+ */
+export interface Stamp {
+  /** The triage session id. */
+  triage: string;
+  /** The question number in that triage (question cards only). */
+  seq?: number;
+}
+
 export interface WelcomeView {
   kind: "welcome";
   /** In a channel or group chat the card warns against posting patient details. */
@@ -44,6 +56,7 @@ export interface QuestionView {
   prefill?: { answer: AnswerValue; display: string; evidence: string };
   /** Shown above the question after an unrecognised typed answer. */
   retryHint?: string;
+  stamp?: Stamp;
 }
 
 /** Replaces an answered question card in place so its buttons cannot be clicked again. */
@@ -64,6 +77,7 @@ export interface OutcomeView {
   notesSummary: string;
   /** The question for each finding the outcome names (e.g. counted as unsure but never asked). */
   questions?: Partial<Record<FindingId, string>>;
+  stamp?: Stamp;
 }
 
 export interface NoticeView {

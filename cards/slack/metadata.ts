@@ -9,6 +9,8 @@ export interface OutcomeMetadata {
     route: string;
     urgency: string;
     rules: Array<{ id: string; source: string }>;
+    /** Further actions the outcome asks for alongside its route, as in the Teams entity. */
+    additional: Array<{ route: string; urgency: string; rule: string }>;
     rulesVersion: string;
   };
 }
@@ -20,6 +22,7 @@ export function outcomeMetadata(outcome: Outcome): OutcomeMetadata {
       route: outcome.route,
       urgency: outcome.urgency,
       rules: outcome.rules.map((r) => ({ id: r.id, source: r.source })),
+      additional: outcome.additional.map((a) => ({ route: a.route, urgency: a.urgency, rule: a.rule })),
       rulesVersion: outcome.rulesVersion,
     },
   };
