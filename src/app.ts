@@ -67,7 +67,13 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
       })
     : undefined;
 
-  const server = createServer({ adapter, bot, log, mount: slack ? [slack.mount] : [] });
+  const server = createServer({
+    adapter,
+    bot,
+    log,
+    mount: slack ? [slack.mount] : [],
+    requireAuth: !config.anonymous,
+  });
   ready.catch((err) => {
     // A bot that cannot keep conversation state must not take turns: stop listening and let the
     // process exit non-zero so the host (App Service, a container orchestrator) sees the failure.

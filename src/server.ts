@@ -6,10 +6,14 @@ import type { Logger } from "./logging.js";
 
 // The least an activity needs before the adapter sees it: anything else is a client error (400),
 // not a failed turn. Extra fields pass through untouched.
+const party = z.looseObject({ id: z.string().min(1) });
 const activityShape = z.looseObject({
   type: z.string().min(1),
   channelId: z.string().min(1),
-  conversation: z.looseObject({ id: z.string().min(1) }),
+  conversation: party,
+  from: party,
+  recipient: party,
+  text: z.string().max(50_000).optional(),
 });
 
 export interface ServerDeps {
@@ -18,16 +22,39 @@ export interface ServerDeps {
   log: Logger;
   /** Extra routes (the Slack endpoints) mounted by their channel module. */
   mount?: Array<(server: restify.Server) => void>;
+  /** With an app id configured, a request without a bearer token is refused before its body is read. */
+  requireAuth?: boolean;
 }
 
-export function createServer({ adapter, bot, log, mount = [] }: ServerDeps): restify.Server {
+export function createServer({
+  adapter,
+  bot,
+  log,
+  mount = [],
+  requireAuth = false,
+}: ServerDeps): restify.Server {
   const server = restify.createServer({ name: "msk-triage-bot", handleUncaughtExceptions: false });
+  if (requireAuth) {
+    // CONTRACT §2: 401 for a missing token, whatever the body. The adapter still validates the token.
+    server.pre((req, res, next) => {
+      if (
+        req.method === "POST" &&
+        req.path() === "/api/messages" &&
+        !/^Bearer \S/.test(req.header("authorization") ?? "")
+      ) {
+        res.send(401, { error: "a Bot Framework bearer token is required" });
+        return next(false);
+      }
+      return next();
+    });
+  }
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 
   server.post("/api/messages", async (req, res) => {
     if (!activityShape.safeParse(req.body).success) {
       res.send(400, {
-        error: "expected a Bot Framework activity (JSON with type, channelId and conversation.id)",
+        error:
+          "expected a Bot Framework activity (JSON with type, channelId, conversation.id, from.id, recipient.id; text a string)",
       });
       return;
     }

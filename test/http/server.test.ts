@@ -95,6 +95,14 @@ describe("the server's edges", () => {
     ["null", "null"],
     ["an object that is not an activity", '{"hello":"world"}'],
     ["an activity with no conversation", '{"type":"message","channelId":"msteams","text":"hi"}'],
+    [
+      "text that is not a string",
+      '{"type":"message","channelId":"msteams","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"},"text":123}',
+    ],
+    [
+      "an activity with no recipient",
+      '{"type":"message","channelId":"msteams","conversation":{"id":"c"},"from":{"id":"u"},"text":"triage"}',
+    ],
   ])("%s -> 400 with a JSON error, no turn run", async (_name, body) => {
     const before = logLines.filter((l) => l.includes("turn_failed")).length;
     const res = await post(body);
@@ -156,6 +164,13 @@ describe("with a MicrosoftAppId configured", () => {
       });
       expect(res.status).toBe(401);
       expect(await res.text()).not.toContain("Question 1");
+      // Still 401, not 400, when the body is also bad: the token is checked first.
+      const bad = await fetch(`${url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{not json",
+      });
+      expect(bad.status).toBe(401);
     } finally {
       await new Promise<void>((resolve) => secured.server.close(() => resolve()));
     }
