@@ -18,7 +18,9 @@ const configSchema = z
     MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
     HOST: optionalText,
-    TRIAGE_REGION: z.enum(REGIONS).default("NEL"),
+    TRIAGE_REGION: z
+      .preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), z.enum(REGIONS))
+      .default("NEL"),
     STORAGE: z.enum(["memory", "blob"]).default("memory"),
     BLOB_CONNECTION_STRING: optionalText,
     BLOB_CONTAINER: z
@@ -27,10 +29,22 @@ const configSchema = z
       .default("msk-triage-state"),
     SLACK_BOT_TOKEN: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
-    SLACK_API_URL: z.url().default("https://slack.com/api/"),
+    // The bot token travels to this URL: https only, except a loopback fake in tests.
+    SLACK_API_URL: z
+      .url()
+      .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(u), {
+        message: "must be https (or http on loopback for tests)",
+      })
+      .default("https://slack.com/api/"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((c, ctx) => {
+    if (c.BLOB_CONNECTION_STRING && !/(^|;)(AccountName|BlobEndpoint)=/.test(c.BLOB_CONNECTION_STRING))
+      ctx.addIssue({
+        code: "custom",
+        path: ["BLOB_CONNECTION_STRING"],
+        message: "not an Azure Storage connection string (needs AccountName= or BlobEndpoint=)",
+      });
     if (c.STORAGE === "blob" && !c.BLOB_CONNECTION_STRING)
       ctx.addIssue({
         code: "custom",
@@ -65,7 +79,9 @@ export interface Config extends RawConfig {
 export class ConfigError extends Error {}
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
-  const r = configSchema.safeParse(env);
+  // A variable set but empty (as .env.example leaves them) means "use the default".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const r = configSchema.safeParse(given);
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
