@@ -1,6 +1,6 @@
 import { CES_IDS } from "./binding.js";
 import type { Cue, PhraseHit } from "./scan.js";
-import { overlaps, type Span } from "./text.js";
+import { firstStartingFrom, overlapsAny, type Span } from "./text.js";
 
 // Details said apart from the finding they qualify. "new" counts as ces_worsening because the
 // question itself asks "are any of them new or getting worse?" (RULES.md §4).
@@ -13,31 +13,49 @@ const WORSE_AFTER =
 export const DENIED =
   /(?:^|[^a-z])(?:no|not|nothing|never|isn'?t|hasn'?t been|without)\s+(?:(?:any|really|been|getting|got)\s+)*$/;
 
-/** The words saying a present CES symptom is new or getting worse, if any. */
-export function cesWorseningSpan(
+/**
+ * The words saying a present CES symptom is new or getting worse, if any: the symptom and the
+ * change word, not what lies between them.
+ */
+export function cesWorseningWords(
   lower: string,
   positives: readonly PhraseHit[],
   cues: readonly Cue[],
-): Span | undefined {
+): Span[] | undefined {
   for (const h of positives) {
     if (!h.phrase.ids.some((id) => CES_IDS.has(id))) continue;
     const lead = lower.slice(Math.max(0, h.start - 20), h.start);
     const before = WORSE_BEFORE.exec(lead);
     if (before && !DENIED.test(lead.slice(0, before.index + (/^[^a-z]/.test(before[0]) ? 1 : 0))))
-      return { start: h.start - (before[0].length - (before[0].match(/^[^a-z]/) ? 1 : 0)), end: h.end };
+      return [{ start: h.start - (before[0].length - (before[0].match(/^[^a-z]/) ? 1 : 0)), end: h.end }];
     // After it, up to the end of the sentence or the next finding: "saddle numbness 2/52, worsening".
-    const next = positives.find((o) => o.start >= h.end)?.start ?? lower.length;
-    const stop =
-      cues.find((c) => c.start >= h.end && /^[.;!\n]/.test(lower.slice(c.start, c.end)))?.start ??
-      lower.length;
-    const window = lower.slice(h.end, Math.min(next, stop));
+    // Positives and cues are in text order; the window is cut to AFTER_REACH so a long message
+    // is not searched once per finding.
+    const next = positives[firstStartingFrom(positives, h.end)]?.start ?? lower.length;
+    let stop = lower.length;
+    for (let i = firstStartingFrom(cues, h.end); i < cues.length; i++) {
+      const c = cues[i] as Cue;
+      if (c.start >= h.end + AFTER_REACH) break;
+      if (/^[.;!\n]/.test(lower.slice(c.start, c.end))) {
+        stop = c.start;
+        break;
+      }
+    }
+    const window = lower.slice(h.end, Math.min(next, stop, h.end + AFTER_REACH));
     for (const after of window.matchAll(WORSE_AFTER)) {
       if (DENIED.test(window.slice(0, after.index))) continue;
-      return { start: h.start, end: h.end + after.index + after[0].length };
+      const at = h.end + after.index;
+      return [
+        { start: h.start, end: h.end },
+        { start: at, end: at + after[0].length },
+      ];
     }
   }
   return undefined;
 }
+
+/** How far after a finding a word that qualifies it is looked for. */
+export const AFTER_REACH = 160;
 
 const LUMP_CONCERN =
   /(?<![a-z])(?:growing|enlarging|getting bigger|increasing in size|rapidly growing|recurred|came back|deep to fascia|(?:[6-9]|[1-9]\d)(?:\.\d+)? ?cm)(?![a-z])/;
@@ -60,16 +78,26 @@ const FRACTURE_NAME = /^(?:fractures?|fractured|#|fx|broken|#\s*nof|nof #)/;
 const MANAGED =
   /(?<![a-z])(?:post[- ]?(?:op|orif|fixation|surgery|mua|manipulation|cast|immobilisation)|orif|dhs|hemiarthroplasty|fixed|fixation|k-?wires?|(?:in|out of) (?:a )?(?:cast|pot|boot|plaster|splint|sling)|healed|healing|united|for (?:rehab\w*|physio\w*|mobilisation|strengthening)|rehab\w*|managed (?:in|by|conservatively|non[- ]?operatively)|(?:conservatively|non[- ]?operatively) managed)(?![a-z])/;
 
-/** The words saying a named fracture has been treated, if they are in its sentence. */
-export function managedFractureSpan(lower: string, hit: PhraseHit): Span | undefined {
+/**
+ * The words saying a named fracture has been treated, if they are in its sentence (looked for
+ * within AFTER_REACH either side): the fracture and the treatment, not what lies between them.
+ */
+export function managedFractureWords(lower: string, hit: PhraseHit): Span[] | undefined {
   if (!FRACTURE_NAME.test(lower.slice(hit.start, hit.end))) return undefined;
-  const from = Math.max(lower.lastIndexOf(".", hit.start - 1), lower.lastIndexOf(";", hit.start - 1)) + 1;
-  const stops = [".", ";", "\n"].map((c) => lower.indexOf(c, hit.end)).filter((i) => i >= 0);
-  const to = stops.length ? Math.min(...stops) : lower.length;
+  const lo = Math.max(0, hit.start - AFTER_REACH);
+  const hi = Math.min(lower.length, hit.end + AFTER_REACH);
+  const lead = lower.slice(lo, hit.start);
+  const from = lo + Math.max(lead.lastIndexOf("."), lead.lastIndexOf(";")) + 1;
+  const tail = lower.slice(hit.end, hi);
+  const stops = [".", ";", "\n"].map((c) => tail.indexOf(c)).filter((i) => i >= 0);
+  const to = stops.length ? hit.end + Math.min(...stops) : hi;
   const m = MANAGED.exec(lower.slice(from, to));
   if (!m) return undefined;
   const at = from + m.index;
-  return { start: Math.min(hit.start, at), end: Math.max(hit.end, at + m[0].length) };
+  return [
+    { start: hit.start, end: hit.end },
+    { start: at, end: at + m[0].length },
+  ];
 }
 
 // Lifting, a cough or a slip is minor trauma for an older or osteoporotic person (RULES.md §4, "age
@@ -81,11 +109,14 @@ const MECHANISM_DENIED =
   /(?:^|[^a-z])(?:no|not|never|denies|denied|nil|without|no hx of|no history of|hasn'?t|has not)\s+(?:(?:any|recent|had|been)\s+)*$/;
 export const OLDER_AGE = 65;
 
-/** The words of a minor mechanism of injury outside the phrases already read, if the text has one. */
+/**
+ * The words of a minor mechanism of injury outside the phrases already read (in text order, none
+ * overlapping another), if the text has one.
+ */
 export function minorMechanismSpan(lower: string, read: readonly Span[]): Span | undefined {
   for (const m of lower.matchAll(MINOR_MECHANISM)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    if (read.some((h) => overlaps(h, span))) continue;
+    if (overlapsAny(read, span)) continue;
     if (MECHANISM_DENIED.test(lower.slice(Math.max(0, span.start - 24), span.start))) continue;
     return span;
   }

@@ -2,14 +2,15 @@ import type { BoolFindingId, FindingId, Findings } from "../vocabulary.js";
 import { type Anchor, bindDuration, CES_IDS, MOTOR_IDS } from "./binding.js";
 import { findBodyArea, isNerveHit } from "./body-area.js";
 import {
-  cesWorseningSpan,
+  cesWorseningWords,
   lumpConcernSpan,
-  managedFractureSpan,
+  managedFractureWords,
   minorMechanismSpan,
   OLDER_AGE,
 } from "./context-rules.js";
+import { citeWords } from "./evidence.js";
 import { findIdentifiers, type IdentifierSpan, maskIdentifiers } from "./identifiers.js";
-import { neuroProgressingSpan } from "./neuro-progression.js";
+import { neuroProgressingWords } from "./neuro-progression.js";
 import { findAge, findDurations, findPowerGrades } from "./numbers.js";
 import type { Polarity } from "./phrases.js";
 import { type Reading, readHit } from "./polarity.js";
@@ -20,29 +21,53 @@ import { lowerSameLength, type Span } from "./text.js";
 
 export interface Extraction {
   findings: Findings;
+  /**
+   * The words each finding came from: its own phrase, with its cue or number, each piece a part of
+   * the message, joined by " … " where they are apart; never the text between; at most 60
+   * characters (see evidence.ts).
+   */
   evidence: Partial<Record<FindingId, string>>;
+  /** Identifiers anywhere in the message, beyond EXTRACTION_LIMIT too. */
   identifiers: IdentifierSpan[];
   /** Durations tied to something that is not a finding (e.g. "LBP 3/52" -> the back pain), kept for display only. */
   context: { painWeeks?: number };
+  /** Set when the message was longer than EXTRACTION_LIMIT and only its start was read. */
+  truncated?: true;
+}
+
+/**
+ * Only the first EXTRACTION_LIMIT characters of a message are read for findings; the rest is
+ * ignored. A clinician's query is a line or two, far shorter; a pasted letter would otherwise hold
+ * up the bot server while it is read. Nothing is lost for safety: a finding not read is a question
+ * still asked.
+ */
+export const EXTRACTION_LIMIT = 4000;
+
+/** Where to stop reading: the limit, moved back to a word edge if one is near. */
+function readUpTo(text: string): number {
+  if (text.length <= EXTRACTION_LIMIT) return text.length;
+  const space = text.lastIndexOf(" ", EXTRACTION_LIMIT);
+  return space > EXTRACTION_LIMIT - 40 ? space : EXTRACTION_LIMIT;
 }
 
 // When a finding is mentioned more than once, the reading that can only raise urgency wins
 // (RULES.md principle 3): present beats unsure beats absent.
 const rank = (v: unknown): number => (v === true ? 2 : v === "unsure" ? 1 : 0);
 
-export function extractFindings(text: string): Extraction {
-  const identifiers = findIdentifiers(text);
+export function extractFindings(message: string): Extraction {
+  const identifiers = findIdentifiers(message);
+  const text = message.slice(0, readUpTo(message));
   const lower = lowerSameLength(maskIdentifiers(text, identifiers));
   const s = scan(lower);
   const findings: Findings = {};
   const evidence: Partial<Record<FindingId, string>> = {};
-  const cite = (span: Span) => text.slice(span.start, span.end);
+  const cite = (words: readonly Span[]) => citeWords(text, words, identifiers);
 
-  const setBool = (id: BoolFindingId, value: Polarity, span: Span) => {
+  const setBool = (id: BoolFindingId, value: Polarity, words: readonly Span[]) => {
     const had = findings[id];
     if (had !== undefined && rank(had) >= rank(value)) return;
     findings[id] = value;
-    evidence[id] = cite(span);
+    evidence[id] = cite(words);
   };
 
   const values = new Map<(typeof s.hits)[number], Polarity>();
@@ -52,44 +77,44 @@ export function extractFindings(text: string): Extraction {
     if (hit.phrase.group) {
       // "?CES" or "CES symptoms": some CES symptom is there, not which; "no CES sx" answers nothing.
       if (reading.value === false) continue;
-      for (const id of hit.phrase.ids) setBool(id, "unsure", reading.evidence);
+      for (const id of hit.phrase.ids) setBool(id, "unsure", reading.words);
     } else {
-      const managed = reading.value === true ? managedFractureSpan(lower, hit) : undefined;
+      const managed = reading.value === true ? managedFractureWords(lower, hit) : undefined;
       if (managed && hit.phrase.ids.includes("suspected_fracture")) {
         setBool("recent_injury", true, managed);
         continue;
       }
-      for (const id of hit.phrase.ids) setBool(id, reading.value, reading.evidence);
+      for (const id of hit.phrase.ids) setBool(id, reading.value, reading.words);
     }
   }
 
   // Details said apart from the finding they qualify ("saddle numbness 2/52, worsening").
   const positive = s.hits.filter((h) => values.get(h) === true);
-  const worse = cesWorseningSpan(lower, positive, s.cues);
+  const worse = cesWorseningWords(lower, positive, s.cues);
   if (worse) setBool("ces_worsening", true, worse);
-  const progressing = neuroProgressingSpan(lower, positive, s);
+  const progressing = neuroProgressingWords(lower, positive, s);
   if (progressing) setBool("neuro_progressing", true, progressing);
   const concern = findings.lump === true ? lumpConcernSpan(lower) : undefined;
-  if (concern) setBool("lump_concerning", true, concern);
+  if (concern) setBool("lump_concerning", true, [concern]);
 
   const powers = findPowerGrades(lower);
   const weakest = [...powers].sort((a, b) => a.value - b.value)[0];
   if (weakest) {
     findings.motor_power_grade = weakest.value;
-    evidence.motor_power_grade = cite(weakest);
+    evidence.motor_power_grade = cite([weakest]);
     // A grade below 5 is weakness, whatever words surround it.
-    if (weakest.value < 5) setBool("motor_weakness", true, weakest);
+    if (weakest.value < 5) setBool("motor_weakness", true, [weakest]);
   }
 
   const age = findAge(lower);
   if (age) {
     findings.age = age.value;
-    evidence.age = cite(age);
+    evidence.age = cite([age]);
   }
 
   const mechanism = minorMechanismSpan(lower, s.hits);
   if (mechanism && ((age && age.value >= OLDER_AGE) || findings.osteoporosis_risk === true))
-    setBool("minor_trauma_fragile", true, mechanism);
+    setBool("minor_trauma_fragile", true, [mechanism]);
 
   const anchors: Anchor[] = [
     ...s.hits.filter((h) => values.get(h) !== false).map((hit): Anchor => ({ kind: "hit", hit })),
@@ -99,8 +124,9 @@ export function extractFindings(text: string): Extraction {
   const taken = [...powers, ...(age ? [age] : []), ...s.hits];
   for (const d of findDurations(lower, taken)) {
     for (const a of bindDuration(lower, d, anchors)) {
+      // The finding and the number only: "saddle numbness … 3/7", not what was typed between.
       const span = a.kind === "hit" ? a.hit : a.span;
-      const words = cite({ start: Math.min(span.start, d.start), end: Math.max(span.end, d.end) });
+      const words = cite([span, d]);
       if (a.kind === "pain") {
         context.painWeeks ??= d.value;
         continue;
@@ -124,7 +150,7 @@ export function extractFindings(text: string): Extraction {
   const area = findBodyArea(lower, s.hits, nerveSpans);
   if (area) {
     findings.body_area = area.area;
-    evidence.body_area = cite(area);
+    evidence.body_area = cite([area]);
   }
   // A fracture named in a spinal story of an older or osteoporotic person, with no high-energy
   // mechanism, is the vertebral fragility fracture question (RULES.md §5); the trauma question
@@ -154,7 +180,9 @@ export function extractFindings(text: string): Extraction {
     }
   }
 
-  return { findings, evidence, identifiers, context };
+  return text.length < message.length
+    ? { findings, evidence, identifiers, context, truncated: true }
+    : { findings, evidence, identifiers, context };
 }
 
 const BARE_FRACTURE = /^(?:fractures?|fractured|#|fx)$/;
@@ -165,6 +193,6 @@ const DOES_NOT_KNOW =
 
 function suspicionRead(lower: string, hit: PhraseHit, reading: Reading): Reading {
   if (reading.value !== "unsure" || !hit.phrase.ids.every((id) => id.endsWith("_suspected"))) return reading;
-  const words = lower.slice(reading.evidence.start, reading.evidence.end);
+  const words = lower.slice(reading.span.start, reading.span.end);
   return DOES_NOT_KNOW.test(words) ? reading : { ...reading, value: true };
 }

@@ -126,9 +126,20 @@ export function redactIdentifiers(text: string): string {
   return out + text.slice(at);
 }
 
-/** Same length as the input with identifiers blanked, so finding positions stay valid. */
+/**
+ * Same length as the input with identifiers blanked, so finding positions stay valid. Spans are in
+ * text order (as findIdentifiers returns them); any part past the end of `text` is ignored.
+ */
 export function maskIdentifiers(text: string, spans: readonly IdentifierSpan[]): string {
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + " ".repeat(s.end - s.start) + out.slice(s.end);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    const start = Math.min(Math.max(s.start, at), text.length);
+    const end = Math.min(s.end, text.length);
+    if (end <= start) continue;
+    parts.push(text.slice(at, start), " ".repeat(end - start));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }

@@ -1,7 +1,7 @@
 import type { BoolFindingId } from "../vocabulary.js";
-import { DENIED } from "./context-rules.js";
+import { AFTER_REACH, DENIED } from "./context-rules.js";
 import type { PhraseHit, Scan } from "./scan.js";
-import type { Span } from "./text.js";
+import { firstStartingFrom, type Span } from "./text.js";
 
 // "R foot drop 2/52 progressing", "progressive L foot drop": a progression word said beside a
 // present neurological deficit, not inside its phrase. Radicular pain is left out: "sciatica
@@ -21,32 +21,39 @@ const AFTER = new RegExp(`(?<![a-z])(?:${PROGRESS})(?![a-z])`, "g");
 // A sentence break ends the window; a comma does not ("weakness 2/52, progressing").
 const SENTENCE_END = /[.;!?\n]/;
 
-/** The words saying a present deficit is getting worse, if any. */
-export function neuroProgressingSpan(
+/** The words saying a present deficit is getting worse, if any: the deficit and the progression word. */
+export function neuroProgressingWords(
   lower: string,
   positives: readonly PhraseHit[],
   s: Scan,
-): Span | undefined {
+): Span[] | undefined {
   for (const h of positives) {
     if (!h.phrase.ids.some((id) => DEFICIT_IDS.has(id))) continue;
     const lead = lower.slice(Math.max(0, h.start - 24), h.start);
     const before = BEFORE.exec(lead);
     if (before && !DENIED.test(lead.slice(0, before.index + 1))) {
+      // Only a side word may stand between ("progressive L foot drop"): one span is safe to cite.
       const at = h.start - lead.length + before.index + (/^[^a-z]/.test(before[0]) ? 1 : 0);
-      return { start: at, end: h.end };
+      return [{ start: at, end: h.end }];
     }
-    // After it, up to the next finding, pain mention or sentence end.
+    // After it, up to the next finding, pain mention or sentence end, and no further than
+    // AFTER_REACH (hits and pain mentions are in text order).
+    const limit = Math.min(lower.length, h.end + AFTER_REACH);
     const stops = [
-      ...s.hits.filter((o) => o.start >= h.end).map((o) => o.start),
-      ...s.painAnchors.filter((p) => p.start >= h.end).map((p) => p.start),
-      lower.length,
+      limit,
+      s.hits[firstStartingFrom(s.hits, h.end)]?.start ?? limit,
+      s.painAnchors[firstStartingFrom(s.painAnchors, h.end)]?.start ?? limit,
     ];
-    const sentence = SENTENCE_END.exec(lower.slice(h.end));
+    const sentence = SENTENCE_END.exec(lower.slice(h.end, limit));
     if (sentence) stops.push(h.end + sentence.index);
     const window = lower.slice(h.end, Math.min(...stops));
     for (const m of window.matchAll(AFTER)) {
       if (DENIED.test(window.slice(0, m.index))) continue;
-      return { start: h.start, end: h.end + m.index + m[0].length };
+      const at = h.end + m.index;
+      return [
+        { start: h.start, end: h.end },
+        { start: at, end: at + m[0].length },
+      ];
     }
   }
   return undefined;

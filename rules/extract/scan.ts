@@ -1,6 +1,13 @@
 import { BREAKERS, DOUBTERS, GENERIC, NEGATORS } from "./cues.js";
 import { PHRASES, type Phrase } from "./phrases.js";
-import { allMatches, compileWords, longestNonOverlapping, overlaps, type Span } from "./text.js";
+import {
+  allMatches,
+  compileWords,
+  longestNonOverlapping,
+  overlapping,
+  overlapsAny,
+  type Span,
+} from "./text.js";
 
 // One pass over the lower-cased text: which phrases, cues and clause breaks are where.
 
@@ -26,7 +33,9 @@ const PAIN_ANCHOR = compileWords(
 );
 
 export interface Scan {
+  /** In text order, none overlapping another (polarity.ts binary-searches them). */
   hits: PhraseHit[];
+  /** In text order of their starts. */
   cues: Cue[];
   /** Spans of the presenting pain, for duration binding. */
   painAnchors: Span[];
@@ -40,7 +49,7 @@ export function scan(lower: string): Scan {
   // A blanket statement ("neuro intact") beats a finding word inside it only when it is longer.
   const genericSpans = longestNonOverlapping(allMatches(lower, CUE_REGEXES[2]?.regexes ?? []));
   const hits = longestNonOverlapping(candidates).filter(
-    (h) => !genericSpans.some((g) => overlaps(g, h) && g.end - g.start > h.end - h.start),
+    (h) => !overlapping(genericSpans, h).some((g) => g.end - g.start > h.end - h.start),
   );
 
   // Negators, doubters and blanket statements compete on length ("not sure" is not "not").
@@ -50,18 +59,18 @@ export function scan(lower: string): Scan {
     for (const s of allMatches(lower, regexes)) wordCandidates.push({ ...s, kind });
   }
   // Words inside a finding belong to it ("b+b", "not eased by rest", "no saddle sensation").
-  const outsideHits = (s: Span) => !hits.some((h) => overlaps(h, s));
+  const outsideHits = (s: Span) => !overlapsAny(hits, s);
   // A cue that starts before a finding and runs into it still governs it ("no hx of ca").
-  const leadsInto = (s: Span) => hits.every((h) => !overlaps(h, s) || s.start < h.start);
+  const leadsInto = (s: Span) => overlapping(hits, s).every((h) => s.start < h.start);
   const words = longestNonOverlapping(wordCandidates).filter(leadsInto);
   const breakers = longestNonOverlapping(allMatches(lower, CUE_REGEXES[3]?.regexes ?? []))
     .filter(outsideHits)
-    .filter((b) => !words.some((w) => overlaps(w, b)))
+    .filter((b) => !overlapsAny(words, b))
     .map((b): Cue => ({ ...b, kind: "breaker" }));
   const kept: Cue[] = [...words, ...breakers];
 
   const painAnchors = longestNonOverlapping(allMatches(lower, PAIN_ANCHOR)).filter(
-    (p) => !hits.some((h) => overlaps(h, p)),
+    (p) => !overlapsAny(hits, p),
   );
   for (const p of painAnchors) kept.push({ ...p, kind: "breaker" });
   return { hits, cues: kept.sort((a, b) => a.start - b.start), painAnchors };

@@ -70,7 +70,58 @@ export function allMatches(lower: string, regexes: readonly RegExp[]): Span[] {
 /** Longest first, then leftmost; keeps only spans that overlap nothing already kept. */
 export function longestNonOverlapping<T extends Span>(spans: readonly T[]): T[] {
   const sorted = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // `kept` stays in text order and free of overlaps, so one binary search finds any clash.
   const kept: T[] = [];
-  for (const s of sorted) if (!kept.some((k) => overlaps(k, s))) kept.push(s);
-  return kept.sort((a, b) => a.start - b.start);
+  for (const s of sorted) {
+    const i = firstEndingAfter(kept, s.start);
+    const next = kept[i];
+    if (next && next.start < s.end) continue;
+    kept.splice(i, 0, s);
+  }
+  return kept;
+}
+
+// The helpers below take spans in text order that do not overlap one another (what
+// longestNonOverlapping returns), so starts and ends both rise and a binary search stands in for
+// a scan of the whole list: a long message must not cost time growing with its length squared.
+
+/** Index of the first span that ends after `at` (the list's length if none does). */
+export function firstEndingAfter(sorted: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Span).end > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Index of the first span that starts at or after `at` (the list's length if none does). */
+export function firstStartingFrom(sorted: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Span).start >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The spans of the list that overlap `s`, in text order. */
+export function overlapping<T extends Span>(sorted: readonly T[], s: Span): T[] {
+  const out: T[] = [];
+  for (let i = firstEndingAfter(sorted, s.start); i < sorted.length; i++) {
+    const t = sorted[i] as T;
+    if (t.start >= s.end) break;
+    out.push(t);
+  }
+  return out;
+}
+
+/** Whether any span of the list overlaps `s`. */
+export function overlapsAny(sorted: readonly Span[], s: Span): boolean {
+  const t = sorted[firstEndingAfter(sorted, s.start)];
+  return t !== undefined && t.start < s.end;
 }
