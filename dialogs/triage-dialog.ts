@@ -7,16 +7,16 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from "botbuilder-dialogs";
-import type { AnswerValue } from "../cards/views.js";
+import type { AnswerValue, OutcomeView } from "../cards/views.js";
 import type { Pack } from "../rules/packs/index.js";
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from "./answer-prompt.js";
 import { displayAnswer } from "./answers.js";
-import { type Command, correctionWords, recogniseCommand } from "./commands.js";
+import { type Command, recogniseCommand } from "./commands.js";
+import { correctionOf } from "./correction.js";
 import { outcomeView } from "./outcome-view.js";
 import type { Presenter } from "./presenter.js";
 import {
   applyExtraction,
-  correctNoted,
   goBack,
   newSession,
   nextStep,
@@ -46,7 +46,9 @@ export interface TriageStart {
 export class TriageDialog extends ComponentDialog {
   constructor(private readonly deps: TriageDialogDeps) {
     super(TRIAGE_DIALOG);
-    this.addDialog(new AnswerPrompt(deps.pack, deps.sessions, deps.presenter));
+    this.addDialog(
+      new AnswerPrompt(deps.pack, deps.sessions, stampingQuestions(deps.presenter, deps.sessions)),
+    );
     this.addDialog(new WaterfallDialog(LOOP, [this.askStep.bind(this), this.recordStep.bind(this)]));
     this.initialDialogId = LOOP;
   }
@@ -71,13 +73,13 @@ export class TriageDialog extends ComponentDialog {
     if (!session) return step.endDialog();
     const next = nextStep(pack, session);
     if (next.kind === "outcome") {
-      await presenter.send(step.context, outcomeView(pack, session, this.now()));
+      await presenter.send(step.context, this.outcome(session));
       await sessions.finish(step.context, session);
       return step.endDialog();
     }
     if (next.emergencyPending && !session.emergencyShown) {
       // The route is already an emergency: show it now, then ask what decides which emergency.
-      await presenter.send(step.context, outcomeView(pack, session, this.now()));
+      await presenter.send(step.context, this.outcome(session));
       session.emergencyShown = true;
     }
     session.seq += 1;
@@ -110,12 +112,25 @@ export class TriageDialog extends ComponentDialog {
     const { context } = inner;
     if (context.activity.type !== ActivityTypes.Message) return undefined;
     const value = context.activity.value as Record<string, unknown> | undefined;
-    const command: Command | undefined =
-      typeof value?.command === "string"
-        ? recogniseCommand(value.command)
-        : recogniseCommand(context.activity.text);
+    const fromButton = typeof value?.command === "string";
+    const command: Command | undefined = fromButton
+      ? recogniseCommand(value?.command as string)
+      : recogniseCommand(context.activity.text);
     const { sessions, presenter, pack } = this.deps;
     const session = await sessions.get(context);
+
+    // A start or restart button from another message (the welcome or help card, an earlier
+    // triage's outcome or an unreplaced question card) must not wipe the triage now running.
+    // The typed command still works, and so do the buttons of this triage's own cards.
+    if ((command === "triage" || command === "restart") && fromButton && session) {
+      if (value?.triage !== session.id) {
+        await this.notice(
+          context,
+          "A triage is in progress, so that button did nothing. Type 'restart' to start over.",
+        );
+        return Dialog.EndOfTurn;
+      }
+    }
 
     switch (command) {
       case "help":
@@ -123,16 +138,12 @@ export class TriageDialog extends ComponentDialog {
         return Dialog.EndOfTurn;
       case "cancel":
         await sessions.finish(context, session);
-        await presenter.send(context, {
-          kind: "notice",
-          tone: "info",
-          text: "Triage cancelled. Type 'triage' to start again.",
-        });
+        await this.notice(context, "Triage cancelled. Type 'triage' to start again.");
         return inner.cancelAllDialogs();
       case "restart":
       case "triage":
         await sessions.set(context, newSession(pack.data.region));
-        await presenter.send(context, { kind: "notice", tone: "info", text: "Starting the triage again." });
+        await this.notice(context, "Starting the triage again.");
         return this.restartLoop(inner);
       case "back":
         if (session) await sessions.set(context, answersChanged(goBack(session)));
@@ -140,30 +151,24 @@ export class TriageDialog extends ComponentDialog {
     }
 
     if (value && typeof value.questionId === "string" && session) {
-      if (value.questionId !== session.pending?.id) {
-        await presenter.send(context, {
-          kind: "notice",
-          tone: "info",
-          text: "That question has already been answered, so nothing was changed. Please answer the latest question.",
-        });
+      const stale = staleAnswer(value, session);
+      if (stale) {
+        await this.notice(context, stale);
         return Dialog.EndOfTurn;
       }
     }
 
-    const words = correctionWords(context.activity.text);
-    if (words && session) {
-      const fixed = correctNoted(pack, session, words);
-      if (fixed.label) {
-        await sessions.set(context, answersChanged(fixed.session));
-        await presenter.send(context, {
-          kind: "notice",
-          tone: "info",
-          text: `Removed from the noted findings: ${fixed.label}.`,
-        });
-        return this.restartLoop(inner);
-      }
+    const fixed = session && !value ? correctionOf(pack, session, context.activity.text ?? "") : undefined;
+    if (fixed) {
+      await sessions.set(context, answersChanged(fixed.session));
+      await this.notice(context, `Removed from the noted findings: ${fixed.label}.`);
+      return this.restartLoop(inner);
     }
     return undefined;
+  }
+
+  private async notice(context: DialogContext["context"], text: string): Promise<void> {
+    await this.deps.presenter.send(context, { kind: "notice", tone: "info", text });
   }
 
   private async restartLoop(inner: DialogContext): Promise<DialogTurnResult> {
@@ -171,9 +176,45 @@ export class TriageDialog extends ComponentDialog {
     return inner.beginDialog(LOOP);
   }
 
+  /** The outcome, its "New triage" button stamped with this triage. */
+  private outcome(session: TriageSession): OutcomeView {
+    return { ...outcomeView(this.deps.pack, session, this.now()), stamp: { triage: session.id } };
+  }
+
   private now(): Date {
     return this.deps.clock?.() ?? new Date();
   }
+}
+
+/**
+ * Why a submitted answer is not for the question now open, if it is not. Stamped buttons name their
+ * triage and question number; a submit without a stamp (a client following CONTRACT.md only) is
+ * checked by its question id alone.
+ */
+function staleAnswer(value: Record<string, unknown>, session: TriageSession): string | undefined {
+  if (value.triage !== undefined && value.triage !== session.id)
+    return "That question belongs to an earlier triage, so nothing was changed. Please answer the latest question.";
+  const pending = session.pending;
+  const seqDiffers = value.seq !== undefined && Number(value.seq) !== pending?.seq;
+  if (value.questionId !== pending?.id || seqDiffers)
+    return "That question has already been answered, so nothing was changed. Please answer the latest question.";
+  return undefined;
+}
+
+/**
+ * Question cards carry this triage's stamp and their question number (the answer prompt's
+ * `number`, which it keeps as `pending.seq`), so a click on an older card can be told apart.
+ */
+function stampingQuestions(presenter: Presenter, sessions: SessionStore): Presenter {
+  return {
+    async send(context, view) {
+      if (view.kind !== "question" || view.stamp) return presenter.send(context, view);
+      const session = await sessions.get(context);
+      if (!session) return presenter.send(context, view);
+      return presenter.send(context, { ...view, stamp: { triage: session.id, seq: view.number } });
+    },
+    replace: (context, id, view) => presenter.replace(context, id, view),
+  };
 }
 
 /**

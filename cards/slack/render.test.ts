@@ -246,6 +246,7 @@ describe("outcomeMetadata", () => {
         route: "CANCER_PATHWAY",
         urgency: "two_week",
         rules: [{ id: "R02", source: "000 exclusions; GIRFT CES" }],
+        additional: [{ route: "URGENT_APP", urgency: "urgent", rule: "R20" }],
         rulesVersion: "NEL v1 (effective 2025-11-17, review 2027-11-17)",
       },
     });

@@ -103,8 +103,17 @@ describe("global commands", () => {
       ],
     ],
     [
-      "restart from the card's button",
-      [...TO_SADDLE, [{ type: "message", value: { command: "restart" } }, { asks: "body_area" }]],
+      // A button without this triage's stamp (an old card, or the welcome card) must not wipe it;
+      // the stamped Restart of the live card is in stamps.test.ts.
+      "an unstamped restart button mid-triage is turned away",
+      [
+        ...TO_SADDLE,
+        [
+          { type: "message", value: { command: "restart" } },
+          { says: /A triage is in progress.*type 'restart'/i, noQuestion: true, replies: 1 },
+        ],
+        ["yes", { asks: "bladder_bowel_dysfunction" }],
+      ],
     ],
     [
       "back re-asks the previous question, then carries on",

@@ -73,7 +73,8 @@ describe("quick check: what could lower urgency is never used silently", () => {
     expect(card, "the bladder question must be asked").toBeDefined();
     expect(card?.text).toContain('You mentioned "no bladder sx"');
     const confirm = card ? confirmButtonOf(card) : undefined;
-    expect(confirm?.data).toEqual({ questionId: "bladder_bowel_dysfunction", answer: "no" });
+    // CONTRACT.md §2's fields, plus the triage stamp the presenter adds.
+    expect(confirm?.data).toMatchObject({ questionId: "bladder_bowel_dysfunction", answer: "no" });
     // Still not an answer until the clinician taps it; then it is one, as asked.
     expect((await session(h))?.answers.bladder_bowel_dysfunction).toBeUndefined();
     await h.say({ value: confirm?.data });

@@ -23,6 +23,7 @@ function expectOutcomeMatchesDecide(played: Played) {
     route: decided.route,
     urgency: decided.urgency,
     rules: decided.rules.map((r) => ({ id: r.id, source: r.source })),
+    additional: decided.additional.map((a) => ({ route: a.route, urgency: a.urgency, rule: a.rule })),
     rulesVersion: decided.rulesVersion,
   });
   return { decided, final };

@@ -21,6 +21,8 @@ export class FakeSlack {
   readonly responses: Array<{ path: string; body: Record<string, unknown> }> = [];
   /** method -> Slack error code to return once (e.g. "not_in_channel"). */
   readonly failures = new Map<string, string>();
+  /** method -> how many calls in a row get its failure (once when not set). */
+  readonly failureCount = new Map<string, number>();
   private server: Server | undefined;
   private seq = 0;
 
@@ -70,7 +72,12 @@ export class FakeSlack {
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const failure = this.failures.get(method);
     if (failure) {
-      this.failures.delete(method);
+      const left = (this.failureCount.get(method) ?? 1) - 1;
+      if (left > 0) this.failureCount.set(method, left);
+      else {
+        this.failures.delete(method);
+        this.failureCount.delete(method);
+      }
       return { ok: false, error: failure };
     }
     switch (method) {

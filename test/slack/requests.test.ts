@@ -212,8 +212,9 @@ describe("acknowledgement and failures", () => {
     );
   });
 
-  it("a post that fails mid-turn resets the triage and tells the clinician in plain text", async () => {
+  it("a post refused twice (card, then its plain text) resets the triage and tells the clinician", async () => {
     ws.fake.failures.set("chat.postMessage", "rate_limited_forever");
+    ws.fake.failureCount.set("chat.postMessage", 2);
     await ws.dm("triage");
     const posts = ws.fake.of("chat.postMessage", mark);
     expect(posts.at(-1)?.args.text).toBe(ERROR_NOTICE.replace(/&/g, "&amp;"));

@@ -69,10 +69,13 @@ export const blockActions = z.object({
 
 export type BlockActions = z.infer<typeof blockActions>;
 
+/** Which triage (and question) the button belongs to; added to the CONTRACT fields by the presenter. */
+const stamp = { triage: z.string().min(1).optional(), seq: z.number().int().optional() };
+
 /** The JSON in a button's or select option's value (CONTRACT.md §3). */
 export const actionValue = z.union([
-  z.object({ questionId: z.string().min(1), answer: z.union([z.string(), z.number()]) }),
-  z.object({ command: z.string().min(1) }),
+  z.object({ questionId: z.string().min(1), answer: z.union([z.string(), z.number()]), ...stamp }),
+  z.object({ command: z.string().min(1), ...stamp }),
 ]);
 
 export const slashCommand = z.object({
