@@ -1,4 +1,5 @@
 import { isValidNhsNumber } from "./nhs-number.js";
+import { firstEndingAfter } from "./text.js";
 
 // Patient identifiers the bot must never keep (RULES.md principle 7). Positions only: callers
 // redact or mask, nothing here stores the matched text.
@@ -22,7 +23,18 @@ interface Detector {
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
 const NUMERIC_DATE = "\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})";
 const WORDED_DATE = `\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{2,4}`;
-const DOB_LABEL = "(?:d\\.?o\\.?b\\.?|date of birth|born(?:\\s+on|\\s+in)?)\\s*[:=-]?\\s*";
+const DOB_LABEL =
+  "(?:d\\.?o\\.?b\\.?|date of birth|y\\.?o\\.?b\\.?|year of birth|born(?:\\s+on|\\s+in)?)\\s*[:=-]?\\s*";
+// Month names spelt out or cut short, and nothing longer ("decreased 2010" is not December).
+const MONTH_NAME =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const MONTH_YEAR = `(?:0?[1-9]|1[0-2])[./-](?:\\d{4}|\\d{2})|${MONTH_NAME},?\\s+(?:\\d{4}|'?\\d{2})`;
+const BIRTH_YEAR = "(?:19|20)\\d{2}";
+const NOT_ONSET = "(?<!(?:since|from|until|till|started|starting|onset|began|begun)\\s+(?:in\\s+)?)";
+// A month and a two-digit year with no label ("7/61") only where the year cannot be a clinical
+// denominator: weeks /52, months /12, days /7, hours /24, scores out of 10, 30, 36, 40, 45, 48,
+// 50, 60 or 80 (pain, ODI, Oxford scores, gestation, Snellen). Up to /30 is too common to take.
+const CLINICAL_DENOMINATORS = new Set(["36", "40", "45", "48", "50", "52", "60", "80"]);
 
 // Inward postcodes never use C, I, K, M, O or V, which keeps "S1 4wk" and the like out.
 const POSTCODE = "(?<![a-z0-9])([a-z]{1,2}\\d[a-z\\d]?)\\s+(\\d[abd-hjlnp-uw-z]{2})(?![a-z0-9])";
@@ -35,7 +47,9 @@ const NOT_NAMES = new Set(
 );
 
 const DETECTORS: Detector[] = [
-  { kind: "email", re: /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi },
+  // Starts only where a run of address characters starts, and the local part is at most 64 of
+  // them: a long run with no "@" (a pasted code or link) is then passed over once, not once per letter.
+  { kind: "email", re: /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9.-]+\.[a-z]{2,}/gi },
   {
     kind: "nhs_number",
     re: /(?<![\d/.])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/])/g,
@@ -47,7 +61,11 @@ const DETECTORS: Detector[] = [
   },
   {
     kind: "date_of_birth",
-    re: new RegExp(`${DOB_LABEL}(${NUMERIC_DATE}|${WORDED_DATE}|(?:19|20)\\d{2})(?![\\d/])`, "gi"),
+    // "DOB 01/02/1960", "DOB 07/61", "born Jul 1961", "YOB 1961", "DOB: 1961".
+    re: new RegExp(
+      `${DOB_LABEL}(${NUMERIC_DATE}|${WORDED_DATE}|${MONTH_YEAR}|${BIRTH_YEAR})(?![\\d/]|\\.\\d)`,
+      "gi",
+    ),
     group: 1,
   },
   // A full date with a four-digit year is treated as a possible date of birth wherever it is:
@@ -56,6 +74,22 @@ const DETECTORS: Detector[] = [
   {
     kind: "date_of_birth",
     re: new RegExp(`(?<![a-z0-9])${WORDED_DATE.replace("\\d{2,4}", "(?:19|20)\\d{2}")}`, "gi"),
+  },
+  // So is a month and a four-digit year ("07/1961", "07.1961", "July 1961"): no duration, grade
+  // or score is written that way. After "since" or "onset" it dates the problem, not the patient.
+  {
+    kind: "date_of_birth",
+    re: new RegExp(`${NOT_ONSET}(?<![\\d/.])(?:0?[1-9]|1[0-2])[./-]${BIRTH_YEAR}(?![\\d/]|\\.\\d)`, "gi"),
+  },
+  {
+    kind: "date_of_birth",
+    re: new RegExp(`${NOT_ONSET}(?<![a-z0-9])${MONTH_NAME},?\\s+${BIRTH_YEAR}(?![\\d/])`, "gi"),
+  },
+  {
+    kind: "date_of_birth",
+    // A slash only: "1.45" and "2.85" are decimals.
+    re: new RegExp(`${NOT_ONSET}(?<![\\d/.a-z])(?:0?[1-9]|1[0-2])\\/(\\d{2})(?![\\d/]|\\.\\d)`, "gi"),
+    accept: (m) => Number(m[1]) > 30 && !CLINICAL_DENOMINATORS.has(m[1] ?? ""),
   },
   {
     kind: "postcode",
@@ -98,13 +132,16 @@ function spansOf(text: string, d: Detector): IdentifierSpan[] {
 
 /** Every identifier, earlier detectors winning overlaps (an NHS number is not also a phone number). */
 export function findIdentifiers(text: string): IdentifierSpan[] {
+  // Kept in text order, so one binary search finds a clash however many identifiers a paste holds.
   const taken: IdentifierSpan[] = [];
   for (const d of DETECTORS) {
     for (const s of spansOf(text, d)) {
-      if (!taken.some((t) => s.start < t.end && t.start < s.end)) taken.push(s);
+      const i = firstEndingAfter(taken, s.start);
+      const next = taken[i];
+      if (!next || next.start >= s.end) taken.splice(i, 0, s);
     }
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return taken;
 }
 
 const PLACEHOLDER: Record<IdentifierKind, string> = {
