@@ -10,7 +10,7 @@ import {
 import type { AnswerValue, OutcomeView } from "../cards/views.js";
 import type { Pack } from "../rules/packs/index.js";
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from "./answer-prompt.js";
-import { displayAnswer } from "./answers.js";
+import { displayAnswer, parseSubmittedAnswer } from "./answers.js";
 import { type Command, recogniseCommand } from "./commands.js";
 import { correctionOf } from "./correction.js";
 import { outcomeView } from "./outcome-view.js";
@@ -95,6 +95,9 @@ export class TriageDialog extends ComponentDialog {
     const q = pending ? pack.questionById.get(pending.id)?.public : undefined;
     if (!session || !pending || !q) return step.replaceDialog(LOOP);
     const value = step.result as AnswerValue;
+    // Only a value that reads as an answer to this question is recorded. Anything else (the prompt
+    // ending because the message added findings rather than answering) asks again from the top.
+    if (!parseSubmittedAnswer(q, value).ok) return step.replaceDialog(LOOP);
     if (pending.activityId) {
       await presenter.replace(step.context, pending.activityId, {
         kind: "answered",
