@@ -1,10 +1,11 @@
 import { ActivityTypes } from "botbuilder";
 import { Dialog, type DialogContext, type DialogTurnResult } from "botbuilder-dialogs";
+import { extractFindings, redactIdentifiers, usableAtOnce } from "../rules/extract/index.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId } from "../rules/vocabulary.js";
 import { type Parsed, parseSubmittedAnswer, parseTypedAnswer } from "./answers.js";
 import type { Presenter } from "./presenter.js";
-import { questionView } from "./session.js";
+import { applyExtraction, questionView } from "./session.js";
 import type { SessionStore } from "./session-store.js";
 
 // Asks one question and waits for its answer, from a card submit (activity.value; Teams sends no
@@ -16,6 +17,9 @@ export interface AnswerPromptOptions {
   questionId: FindingId;
   number: number;
 }
+
+/** The prompt's result when the message added red flags instead of answering: ask again from the top. */
+export const NOTED_FROM_TEXT = "notedFromText";
 
 export const RETRY_HINT =
   "Sorry, I could not read that answer. Use the buttons, or type yes, no, not sure, or a number.";
@@ -54,8 +58,37 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
       parsed = parseTypedAnswer(q, activity.text ?? "");
     }
     if (parsed.ok) return dc.endDialog(parsed.value);
+    if (!value && (await this.noteRedFlags(dc, activity.text ?? ""))) return dc.endDialog(NOTED_FROM_TEXT);
     await this.show(dc, options, RETRY_HINT);
     return Dialog.EndOfTurn;
+  }
+
+  /**
+   * "he also has new saddle numbness" is not an answer to the question on screen, but a red flag
+   * must not be thrown away: findings that can only raise urgency are noted at once (the same rule as
+   * the quick check), and the triage works out its next question again.
+   */
+  private async noteRedFlags(dc: DialogContext, text: string): Promise<boolean> {
+    const session = await this.sessions.get(dc.context);
+    if (!session || !text.trim()) return false;
+    const { findings, evidence } = extractFindings(text);
+    const raised = Object.fromEntries(
+      Object.entries(findings).filter(
+        ([id, v]) => usableAtOnce(id as FindingId, v) && !(id in session.answers),
+      ),
+    );
+    if (Object.keys(raised).length === 0) return false;
+    const updated = applyExtraction(session, { findings: raised, evidence: redactedEvidence(evidence) });
+    await this.sessions.set(dc.context, updated);
+    const labels = Object.keys(raised).map(
+      (id) => this.pack.questionById.get(id as FindingId)?.data.label ?? id,
+    );
+    await this.presenter.send(dc.context, {
+      kind: "notice",
+      tone: "info",
+      text: `Noted from your message: ${labels.join(", ")}.`,
+    });
+    return true;
   }
 
   private async show(dc: DialogContext, options: AnswerPromptOptions, retryHint?: string) {
@@ -70,4 +103,10 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
     session.pending = { id: q.id, seq: options.number, ...(id ? { activityId: id } : {}) };
     await this.sessions.set(dc.context, session);
   }
+}
+
+function redactedEvidence(evidence: Partial<Record<string, string>>): Partial<Record<FindingId, string>> {
+  return Object.fromEntries(
+    Object.entries(evidence).map(([id, words]) => [id, redactIdentifiers(words ?? "")]),
+  );
 }

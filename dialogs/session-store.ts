@@ -4,11 +4,9 @@ import type { TriageSession } from "./session.js";
 /** The triage session lives in conversation state, so any instance behind the load balancer can continue it. */
 export class SessionStore {
   private readonly session: StatePropertyAccessor<TriageSession | undefined>;
-  private readonly finished: StatePropertyAccessor<string | undefined>;
 
   constructor(state: ConversationState) {
     this.session = state.createProperty<TriageSession | undefined>("triageSession");
-    this.finished = state.createProperty<string | undefined>("lastFinishedTriage");
   }
 
   get(context: TurnContext): Promise<TriageSession | undefined> {
@@ -19,12 +17,7 @@ export class SessionStore {
     await this.session.set(context, session);
   }
 
-  async finish(context: TurnContext, session: TriageSession | undefined): Promise<void> {
-    if (session) await this.finished.set(context, session.id);
+  async finish(context: TurnContext): Promise<void> {
     await this.session.delete(context);
-  }
-
-  lastFinished(context: TurnContext): Promise<string | undefined> {
-    return this.finished.get(context);
   }
 }

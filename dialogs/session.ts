@@ -88,27 +88,6 @@ export function goBack(session: TriageSession): TriageSession {
   return s;
 }
 
-/** "no, not saddle": drop a noted finding the clinician says is wrong, by words of its label. */
-export function correctNoted(
-  pack: Pack,
-  session: TriageSession,
-  words: string,
-): { session: TriageSession; label?: string } {
-  const w = words.toLowerCase().trim();
-  if (w.length < 3) return { session };
-  const match = session.order.find((id) => {
-    if (session.how[id] !== "noted") return false;
-    const label = pack.questionById.get(id)?.data.label.toLowerCase() ?? "";
-    return label.includes(w) || id.replace(/_/g, " ").includes(w);
-  });
-  if (!match) return { session };
-  const s = structuredClone(session);
-  delete s.answers[match];
-  delete s.how[match];
-  s.order = s.order.filter((id) => id !== match);
-  return { session: s, label: pack.questionById.get(match)?.data.label };
-}
-
 export function questionView(
   pack: Pack,
   session: TriageSession,

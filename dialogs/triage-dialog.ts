@@ -9,7 +9,7 @@ import {
 } from "botbuilder-dialogs";
 import type { AnswerValue, OutcomeView } from "../cards/views.js";
 import type { Pack } from "../rules/packs/index.js";
-import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from "./answer-prompt.js";
+import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions, NOTED_FROM_TEXT } from "./answer-prompt.js";
 import { displayAnswer, parseSubmittedAnswer } from "./answers.js";
 import { type Command, recogniseCommand } from "./commands.js";
 import { correctionOf } from "./correction.js";
@@ -74,7 +74,7 @@ export class TriageDialog extends ComponentDialog {
     const next = nextStep(pack, session);
     if (next.kind === "outcome") {
       await presenter.send(step.context, this.outcome(session));
-      await sessions.finish(step.context, session);
+      await sessions.finish(step.context);
       return step.endDialog();
     }
     if (next.emergencyPending && !session.emergencyShown) {
@@ -97,7 +97,7 @@ export class TriageDialog extends ComponentDialog {
     const value = step.result as AnswerValue;
     // Only a value that reads as an answer to this question is recorded. Anything else (the prompt
     // ending because the message added findings rather than answering) asks again from the top.
-    if (!parseSubmittedAnswer(q, value).ok) return step.replaceDialog(LOOP);
+    if (value === NOTED_FROM_TEXT || !parseSubmittedAnswer(q, value).ok) return step.replaceDialog(LOOP);
     if (pending.activityId) {
       await presenter.replace(step.context, pending.activityId, {
         kind: "answered",
@@ -140,7 +140,7 @@ export class TriageDialog extends ComponentDialog {
         await presenter.send(context, { kind: "help", scope: scopeOf(context) });
         return Dialog.EndOfTurn;
       case "cancel":
-        await sessions.finish(context, session);
+        await sessions.finish(context);
         await this.notice(context, "Triage cancelled. Type 'triage' to start again.");
         return inner.cancelAllDialogs();
       case "restart":
