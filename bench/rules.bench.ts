@@ -3,6 +3,7 @@ import { parseCase } from "../rules/case.js";
 import { decide } from "../rules/engine/decide.js";
 import { evaluate } from "../rules/engine/evaluate.js";
 import { nextQuestion } from "../rules/engine/next-question.js";
+import { EXTRACTION_LIMIT, extractFindings } from "../rules/extract/index.js";
 import { loadPack } from "../rules/packs/index.js";
 import { generateCases } from "./cases.js";
 
@@ -47,6 +48,24 @@ rate("nextQuestion", (i) => {
   const c = cases[i] as (typeof cases)[number];
   return nextQuestion(packs[c.region], c.findings);
 });
+
+// Free-text extraction: a typical query, and an adversarial message at the input cap (extract.ts).
+rate(
+  "extractFindings (typical one-line query)",
+  () => extractFindings("45M LBP 5/7 new saddle numbness + retention"),
+  2_000,
+);
+for (const unit of ["no not ", "# ", "saddle/bladder/"]) {
+  const text = unit.repeat(EXTRACTION_LIMIT).slice(0, EXTRACTION_LIMIT);
+  const times = Array.from({ length: 5 }, () => {
+    const t0 = process.hrtime.bigint();
+    extractFindings(text);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  });
+  console.log(
+    `extractFindings, ${EXTRACTION_LIMIT} chars of ${JSON.stringify(unit)}: best ${Math.min(...times).toFixed(1)} ms, worst ${Math.max(...times).toFixed(1)} ms`,
+  );
+}
 
 const batch = `${cases
   .slice(0, 10_000)

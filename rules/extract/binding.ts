@@ -1,7 +1,7 @@
 import type { BoolFindingId } from "../vocabulary.js";
 import type { NumberHit } from "./numbers.js";
 import type { PhraseHit } from "./scan.js";
-import type { Span } from "./text.js";
+import { firstEndingAfter, firstStartingFrom, type Span } from "./text.js";
 
 // A duration belongs only to what the text ties it to (issue 5): in "LBP 3/52, new saddle numbness"
 // the three weeks are the back pain's. A duration binds to the finding or pain mention right before
@@ -25,15 +25,32 @@ export type Anchor = { kind: "hit"; hit: PhraseHit } | { kind: "pain"; span: Spa
 
 const spanOf = (a: Anchor): Span => (a.kind === "hit" ? a.hit : a.span);
 
+// Words between a duration and what it dates are a few connectives (or a blanked identifier): a
+// longer gap is no tie, and is not matched, so a long message costs no more per duration.
+const GAP_REACH = 200;
+const gapIs = (re: RegExp, lower: string, from: number, to: number) =>
+  to - from <= GAP_REACH && re.test(lower.slice(from, to));
+
+/** Anchors in text order, none overlapping another, with their spans (what bindDuration takes). */
+export interface Anchors {
+  list: readonly Anchor[];
+  spans: readonly Span[];
+}
+
+export function sortAnchors(anchors: readonly Anchor[]): Anchors {
+  const list = [...anchors].sort((a, b) => spanOf(a).start - spanOf(b).start);
+  return { list, spans: list.map(spanOf) };
+}
+
 /** The anchors a duration belongs to: one pain mention, or a chain of findings ("weakness and numbness 2/52"). */
-export function bindDuration(lower: string, d: NumberHit, anchors: readonly Anchor[]): Anchor[] {
-  const sorted = [...anchors].sort((a, b) => spanOf(a).start - spanOf(b).start);
-  const before = sorted.filter((a) => spanOf(a).end <= d.start).at(-1);
-  if (before && BEFORE_GAP.test(lower.slice(spanOf(before).end, d.start)))
-    return chain(lower, sorted, before, -1);
-  const after = sorted.find((a) => spanOf(a).start >= d.end);
-  if (after && AFTER_GAP.test(lower.slice(d.end, spanOf(after).start))) return chain(lower, sorted, after, 1);
-  return loneElement(lower, d, sorted);
+export function bindDuration(lower: string, d: NumberHit, anchors: Anchors): Anchor[] {
+  const b = firstEndingAfter(anchors.spans, d.start) - 1;
+  const before = anchors.spans[b];
+  if (before && gapIs(BEFORE_GAP, lower, before.end, d.start)) return chain(lower, anchors, b, -1);
+  const a = firstStartingFrom(anchors.spans, d.end);
+  const after = anchors.spans[a];
+  if (after && gapIs(AFTER_GAP, lower, d.end, after.start)) return chain(lower, anchors, a, 1);
+  return loneElement(lower, d, anchors);
 }
 
 // A duration that is a list element of its own ("retention, 2/7", "saddle numbness, 5 days, 60M")
@@ -44,27 +61,31 @@ const LONE_BEFORE =
   /,\s*(?:(?:for|x|since|over|the|last|past|approx\.?|about|~|onset|started|starting|began|beginning|from)\s*)*$/;
 const LONE_AFTER = /^\s*(?:(?:ago|duration|hx|history|onset|now)\s*)*(?:[,.;!\n]|$)/;
 
-function loneElement(lower: string, d: NumberHit, sorted: readonly Anchor[]): Anchor[] {
-  const lead = LONE_BEFORE.exec(lower.slice(0, d.start));
-  if (!lead || !LONE_AFTER.test(lower.slice(d.end))) return [];
-  const before = sorted.filter((a) => spanOf(a).end <= lead.index).at(-1);
-  if (!before || !BEFORE_GAP.test(lower.slice(spanOf(before).end, lead.index))) return [];
-  return chain(lower, sorted, before, -1);
+function loneElement(lower: string, d: NumberHit, anchors: Anchors): Anchor[] {
+  const from = Math.max(0, d.start - GAP_REACH);
+  const lead = LONE_BEFORE.exec(lower.slice(from, d.start));
+  if (!lead) return [];
+  const tail = lower.slice(d.end, d.end + GAP_REACH);
+  const close = LONE_AFTER.exec(tail);
+  // The end of the window is not the end of the message.
+  if (!close || (!/[,.;!\n]$/.test(close[0]) && d.end + tail.length < lower.length)) return [];
+  const leadAt = from + lead.index;
+  const b = firstEndingAfter(anchors.spans, leadAt) - 1;
+  const before = anchors.spans[b];
+  if (!before || !gapIs(BEFORE_GAP, lower, before.end, leadAt)) return [];
+  return chain(lower, anchors, b, -1);
 }
 
-function chain(lower: string, sorted: readonly Anchor[], from: Anchor, step: -1 | 1): Anchor[] {
-  if (from.kind === "pain") return [from];
-  const out: Anchor[] = [from];
-  let i = sorted.indexOf(from);
-  for (;;) {
-    const last = out.at(-1);
-    const next = sorted[i + step];
-    if (!next || !last) break;
-    if (next.kind !== "hit") break;
-    const [a, b] = step === -1 ? [spanOf(next), spanOf(last)] : [spanOf(last), spanOf(next)];
-    if (!CHAIN_GAP.test(lower.slice(a.end, b.start))) break;
+function chain(lower: string, anchors: Anchors, from: number, step: -1 | 1): Anchor[] {
+  const first = anchors.list[from] as Anchor;
+  if (first.kind === "pain") return [first];
+  const out: Anchor[] = [first];
+  for (let i = from; ; i += step) {
+    const next = anchors.list[i + step];
+    if (next?.kind !== "hit") break;
+    const [a, b] = step === -1 ? [i + step, i] : [i, i + step];
+    if (!gapIs(CHAIN_GAP, lower, (anchors.spans[a] as Span).end, (anchors.spans[b] as Span).start)) break;
     out.push(next);
-    i += step;
   }
   return out;
 }

@@ -1,6 +1,13 @@
 import type { BodyArea, BoolFindingId } from "../vocabulary.js";
 import type { PhraseHit } from "./scan.js";
-import { allMatches, compileWords, longestNonOverlapping, overlaps, type Span } from "./text.js";
+import {
+  allMatches,
+  compileWords,
+  longestNonOverlapping,
+  overlapIndex,
+  overlapsAny,
+  type Span,
+} from "./text.js";
 
 // Where the main problem is. When several areas are named, the spinal one most likely to matter
 // wins (thoracic, then cervical, then lumbar, then a limb): a knee mentioned beside back pain is
@@ -43,6 +50,7 @@ export interface AreaHit extends Span {
 }
 
 /**
+ * @param hits in text order, none overlapping another (as scan returns them)
  * @param nerveSpans positive nerve findings and power grades: a limb named in the same clause is
  * where the symptom is felt ("numb foot", "MRC 4 ankle DF"), not the main problem.
  */
@@ -52,15 +60,15 @@ export function findBodyArea(
   nerveSpans: readonly Span[],
 ): AreaHit | undefined {
   const hidden = hits.filter((h) => h.phrase.hidesArea);
+  const touchesNerve = overlapIndex(nerveSpans);
   const candidates: AreaHit[] = [];
   for (const { area, regexes } of COMPILED) {
     for (const s of allMatches(lower, regexes)) candidates.push({ ...s, area });
   }
   const found = longestNonOverlapping(candidates).filter((a) => {
-    if (hidden.some((h) => overlaps(h, a))) return false;
+    if (overlapsAny(hidden, a)) return false;
     if (a.area !== "limb") return true;
-    const clause = clauseAround(lower, a);
-    return !nerveSpans.some((n) => overlaps(n, clause));
+    return !touchesNerve(clauseAround(lower, a));
   });
   for (const area of PRIORITY) {
     const first = found.find((f) => f.area === area);
@@ -69,12 +77,18 @@ export function findBodyArea(
   return undefined;
 }
 
+// A clause is looked for no further than this either side: a long run without punctuation must
+// not be walked once per body word in it.
+const CLAUSE_REACH = 200;
+
 function clauseAround(lower: string, s: Span): Span {
   const isBreak = (ch: string | undefined) => ch === "," || ch === "." || ch === ";" || ch === "\n";
+  const lo = Math.max(0, s.start - CLAUSE_REACH);
+  const hi = Math.min(lower.length, s.end + CLAUSE_REACH);
   let start = s.start;
-  while (start > 0 && !isBreak(lower[start - 1])) start--;
+  while (start > lo && !isBreak(lower[start - 1])) start--;
   let end = s.end;
-  while (end < lower.length && !isBreak(lower[end])) end++;
+  while (end < hi && !isBreak(lower[end])) end++;
   return { start, end };
 }
 

@@ -1,5 +1,5 @@
 import type { BoolFindingId, FindingId, Findings } from "../vocabulary.js";
-import { type Anchor, bindDuration, CES_IDS, MOTOR_IDS } from "./binding.js";
+import { type Anchor, bindDuration, CES_IDS, MOTOR_IDS, sortAnchors } from "./binding.js";
 import { findBodyArea, isNerveHit } from "./body-area.js";
 import {
   cesWorseningWords,
@@ -116,10 +116,10 @@ export function extractFindings(message: string): Extraction {
   if (mechanism && ((age && age.value >= OLDER_AGE) || findings.osteoporosis_risk === true))
     setBool("minor_trauma_fragile", true, [mechanism]);
 
-  const anchors: Anchor[] = [
+  const anchors = sortAnchors([
     ...s.hits.filter((h) => values.get(h) !== false).map((hit): Anchor => ({ kind: "hit", hit })),
     ...s.painAnchors.map((span): Anchor => ({ kind: "pain", span })),
-  ];
+  ]);
   const context: Extraction["context"] = {};
   const taken = [...powers, ...(age ? [age] : []), ...s.hits];
   for (const d of findDurations(lower, taken)) {

@@ -1,4 +1,4 @@
-import { overlaps, type Span } from "./text.js";
+import { firstEndingAfter, overlapIndex, type Span } from "./text.js";
 
 // Numbers clinicians type: age ("58M", "F 45", "62 yo"), power grades ("4/5", "MRC 3") and
 // durations ("3/52", "5/7", "10 days", "2 wks"), each with the span it came from.
@@ -70,11 +70,17 @@ const POWER = [
 
 export function findPowerGrades(lower: string): NumberHit[] {
   const out: NumberHit[] = [];
+  // The same grades in text order, for a binary-search overlap check.
+  const inOrder: NumberHit[] = [];
   for (const re of POWER) {
     for (const m of lower.matchAll(re)) {
       const start = m.index ?? 0;
       const hit = { start, end: start + m[0].length, value: Number(m[1]) };
-      if (!out.some((o) => overlaps(o, hit))) out.push(hit);
+      const i = firstEndingAfter(inOrder, hit.start);
+      const next = inOrder[i];
+      if (next && next.start < hit.end) continue;
+      inOrder.splice(i, 0, hit);
+      out.push(hit);
     }
   }
   return out;
@@ -140,15 +146,19 @@ const DURATIONS: Array<{ re: RegExp; weeks: (m: RegExpExecArray) => number | und
 ];
 
 export function findDurations(lower: string, taken: readonly Span[]): NumberHit[] {
+  const isTaken = overlapIndex(taken);
+  // In text order and free of overlaps, so a binary search finds a clash.
   const out: NumberHit[] = [];
   for (const { re, weeks } of DURATIONS) {
     for (const m of lower.matchAll(re)) {
       const start = m.index ?? 0;
       const hit = { start, end: start + m[0].length, value: weeks(m) ?? Number.NaN };
-      if (!Number.isFinite(hit.value)) continue;
-      if (taken.some((t) => overlaps(t, hit)) || out.some((o) => overlaps(o, hit))) continue;
-      out.push(hit);
+      if (!Number.isFinite(hit.value) || isTaken(hit)) continue;
+      const i = firstEndingAfter(out, hit.start);
+      const next = out[i];
+      if (next && next.start < hit.end) continue;
+      out.splice(i, 0, hit);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }

@@ -125,3 +125,22 @@ export function overlapsAny(sorted: readonly Span[], s: Span): boolean {
   const t = sorted[firstEndingAfter(sorted, s.start)];
   return t !== undefined && t.start < s.end;
 }
+
+/**
+ * "Does any of these spans overlap this one?" in log time, for spans that may overlap one another
+ * (findings and numbers read by different patterns).
+ */
+export function overlapIndex(spans: readonly Span[]): (s: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // The furthest end among the first i + 1 spans: whether one of them reaches past a point.
+  const reach: number[] = [];
+  let furthest = Number.NEGATIVE_INFINITY;
+  for (const t of sorted) {
+    furthest = Math.max(furthest, t.end);
+    reach.push(furthest);
+  }
+  return (s) => {
+    const last = firstStartingFrom(sorted, s.end) - 1;
+    return last >= 0 && (reach[last] as number) > s.start;
+  };
+}
