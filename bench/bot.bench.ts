@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Activity } from "botbuilder";
 import { loadPack } from "../rules/packs/index.js";
 import { answerFrom, play } from "../test/dialogs/clinician.js";
 import { botClient } from "../test/http/bot-client.js";
+import { freePort } from "../test/storage/bots.js";
 import { readVignettes } from "../test/vignettes/vignette-file.js";
 
 // `npm run bench:bot`: N concurrent full triage conversations over HTTP (expectReplies) against
@@ -48,17 +48,6 @@ async function measured(pid: number | undefined, phase: () => Promise<Run>): Pro
   const run = await phase();
   const c = process.cpuUsage(c0);
   return { ...run, serverCpu: cpuSeconds(pid) - s0, clientCpu: (c.user + c.system) / 1e6 };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(

@@ -75,7 +75,8 @@ export function kill(child: ChildProcess): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on loopback (bound then released), for servers a test or bench starts. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once("error", reject);
