@@ -6,9 +6,9 @@ import { firstStartingFrom, overlapsAny, type Span } from "./text.js";
 // question itself asks "are any of them new or getting worse?" (RULES.md §4).
 
 const WORSE_BEFORE =
-  /(?:^|[^a-z])(?:new|newly|new onset|recent onset|worsening|worse|progressive|increasing|deteriorating)\s*$/;
+  /(?:^|[^a-z])(?:new|newly|new onset|recent onset|worsening|worse|progres+ive|increasing|deteriorating)\s*$/;
 const WORSE_AFTER =
-  /(?<![a-z])(?:new|worsening|worse|getting worse|progressing|progressive|deteriorating|increasing)(?![a-z])/g;
+  /(?<![a-z])(?:new|worsening|worse|getting worse|progres+ing|progres+ive|deteriorating|increasing)(?![a-z])/g;
 // "nothing new", "not getting worse": the words deny the change.
 export const DENIED =
   /(?:^|[^a-z])(?:no|not|nothing|never|isn'?t|hasn'?t been|without)\s+(?:(?:any|really|been|getting|got)\s+)*$/;
@@ -104,7 +104,7 @@ export function managedFractureWords(lower: string, hit: PhraseHit): Span[] | un
 // versus force"); in a 30-year-old it is the usual story of mechanical back pain. A fall the
 // lexicon already reads ("fell off a ladder" is high-energy) is not read again here.
 const MINOR_MECHANISM =
-  /(?<![a-z])(?:after|while|whilst|when|following|since|on)\s+(?:(?:a|some|heavy|light|minor|the)\s+)?(?:lifting|bending|twisting|coughing|sneezing|cough|sneeze|reaching|lifting \w+)(?![a-z])|(?<![a-z])lifted (?:a|some|the|his|her|something)(?![a-z])|(?<![a-z])(?:slipped(?! discs?)|tripped|stumbled|fell(?! (?:asleep|pregnant|ill|apart|behind))|(?:a|minor|recent|the|simple) (?:fall|slip|trip))(?![a-z])/g;
+  /(?<![a-z])(?:after|while|whilst|when|following|since|on)\s+(?:(?:a|some|heavy|light|minor|the)\s+)?(?:lifting|bending|twisting|coughing|sneezing|cough|sneeze|reaching|lifting \w+)(?![a-z])|(?<![a-z])lifted (?:a|some|the|his|her|something)(?![a-z])|(?<![a-z])(?:slipped(?! discs?)|tripped|stumbled|fell(?! (?:asleep|pregnant|ill|apart|behind))|(?:a|minor|recent|the|simple) (?:fall|slip|trip)|found (?:on|lying on) (?:the )?floor)(?![a-z])|(?<=(?<![a-z])(?:sudden(?:ly)?|acute(?:ly)?)(?![a-z])[^,.;:!?\n]{0,30})(?<![a-z])(?:bending|bent) (?:over|down)(?![a-z])/g;
 const MECHANISM_DENIED =
   /(?:^|[^a-z])(?:no|not|never|denies|denied|nil|without|no hx of|no history of|hasn'?t|has not)\s+(?:(?:any|recent|had|been)\s+)*$/;
 export const OLDER_AGE = 65;

@@ -15,7 +15,7 @@ const DEFICIT_IDS: ReadonlySet<BoolFindingId> = new Set([
   "myelopathy_signs",
   "gross_functional_deficit",
 ]);
-const PROGRESS = "progressing|progressive|worsening|getting worse|deteriorating|spreading";
+const PROGRESS = "progres+ing|progres+ive|worsening|getting worse|deteriorating|spreading";
 const BEFORE = new RegExp(`(?:^|[^a-z])(?:${PROGRESS})(?:\\s+(?:l|r|lt|rt|left|right))?\\s*$`);
 const AFTER = new RegExp(`(?<![a-z])(?:${PROGRESS})(?![a-z])`, "g");
 // A sentence break ends the window; a comma does not ("weakness 2/52, progressing").

@@ -32,7 +32,7 @@ const SADDLE_AREA =
   "saddle(?: area| region)?|perine\\w*|perin[ie]al|perianal|perianal(?: area| region)?|genitals?|genital area|groin|buttocks|bum|anus|anal area|back passage|rectum|private parts|privates|penis|scrotum|vagina|vulva|labia";
 const BODY_CA =
   "breast|prostate|prostatic|lung|renal|kidney|thyroid|bowel|colon|colorectal|rectal|bladder|ovarian|cervical|uterine|endometrial|oesophageal|gastric|pancreatic|skin|testicular|liver|brain|head and neck";
-const CANCER = `(?:(?:metastatic|advanced|stage \\d|invasive)\\s+)?(?:(?:${BODY_CA})\\s+)?(?:ca|cancer|carcinoma|malignancy|tumou?r)|ca\\.?\\s+(?:${BODY_CA})|myeloma|lymphoma|leuka?emia|melanoma|sarcoma|hodgkin'?s`;
+const CANCER = `(?:(?:metastatic|advanced|stage \\d|invasive)\\s+)?(?:(?:${BODY_CA})\\s+)?(?:ca|cancer|carcinoma|malignancy|tumou?r)|ca\\.?\\s+(?:${BODY_CA})|mye?loma|lymphoma|leuka?emia|melanoma|sarcoma|hodgkin'?s`;
 const HISTORY =
   "known|k/c|hx of|hx|h/o|history of|previous|prev\\.?|pmh:?|pmhx:?|past|background of|bg|treated|had|remission from|survivor of|old";
 const SUSPECT =
@@ -42,10 +42,12 @@ const METS =
 const REPLACEMENT =
   "tkr|thr|tka|tha|tsr|tkrs|thrs|(?:total )?(?:hip|knee|shoulder) replacement|(?:hip|knee|shoulder|total|reverse) arthroplasty|hemiarthroplasty";
 const PAIN = "pain|lbp|back pain|neck pain";
+const SPINAL_OP =
+  "(?:micro)?discectomy|decompression|(?:spinal )?fusion|laminectomy|laminotomy|foraminotomy|acdf|spinal surgery|back surgery|spinal op(?:eration)?";
 const JOINT = "joint|knee|ankle|wrist|elbow|shoulder|hip|mtp|toe|finger|hand|foot";
 const TENDON = "achilles|quads?|quadriceps|patellar|biceps|triceps|tendon|hamstring|pec(?:toralis)?";
 const WORSE =
-  "worsening|worse|getting worse|progressive|progressing|increasing|spreading|new|newly|new onset|recent onset|deteriorating";
+  "worsening|worse|getting worse|progres+ive|progres+ing|increasing|spreading|new|newly|new onset|recent onset|deteriorating";
 
 export const PHRASES: readonly Phrase[] = [
   // --- cauda equina ---
@@ -75,12 +77,12 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["bladder_bowel_dysfunction"],
   },
   {
-    re: "(?:urinary |urine |painless |acute |chronic )?reten[st]ion|(?:not|unable to|can'?t|cannot) pass(?:ing)? (?:urine|water)|(?:urinary |urine |faecal |fecal |bowel |bladder |double )?incontin\\w*(?: of (?:urine|faeces|stool|bowels?))?|(?:can'?t|cannot|unable to|difficulty|trouble|struggling to) (?:pee|wee|urinate|pass urine|void)(?: properly)?|(?:urinary |urine )?(?:hesitancy|frequency)|(?:weak|poor|reduced|slow) (?:urinary )?stream|(?:difficulty|trouble|problems?) (?:passing urine|passing water|urinating|voiding|starting (?:to pass urine|urination|a stream))|(?:loss|lost) of (?:bladder|bowel|anal|sphincter) (?:control|sensation|tone)|(?:reduced|lax|decreased|poor|absent|loss of) (?:anal|sphincter|pr) tone|(?:anal|pr) tone (?:reduced|lax|decreased|poor|absent)|(?:can'?t|cannot|unable to) (?:feel|sense) (?:when )?(?:bladder|need to (?:pee|wee|urinate)|(?:the |a )?full bladder)|not feeling (?:bladder )?fullness|sphincter (?:disturbance|dysfunction|sx|symptoms?|problems?|issues|involvement|control|function)|urinary urgency|wet (?:himself|herself|themselves)|leaking urine|soiling|catheteri[sz]ed|(?:high|raised|large) (?:pvr|post[- ]void residual)|pvr",
+    re: "(?:urinary |urine |painless |acute |chronic )?reten[st]ion|(?:not|unable to|can'?t|cannot) pass(?:ing)? (?:urine|water)|(?:urinary |urine |faecal |fecal |bowel |bladder |double )?incontin\\w*(?: of (?:urine|faeces|stool|bowels?))?|(?:can'?t|cannot|unable to|difficulty|trouble|struggling to) (?:pee|wee|urinate|pass urine|void)(?: properly)?|(?:urinary |urine )?(?:hesitancy|frequency)|(?:weak|poor|reduced|slow) (?:urinary )?stream|(?:difficulty|trouble|problems?) (?:passing urine|passing water|urinating|voiding|starting (?:to pass urine|urination|a stream))|(?:loss|lost) of (?:bladder|bowel|anal|sphincter) (?:control|sensation|tone)|(?:reduced|lax|decreased|poor|absent|loss of) (?:anal|sphincter|pr) tone|(?:anal|pr) tone (?:reduced|lax|decreased|poor|absent)|(?:can'?t|cannot|unable to) (?:feel|sense|tell) (?:when |if )?(?:(?:his|her|their|my|the) )?(?:bladder(?: is)?(?: full)?|need to (?:pee|wee|urinate)|(?:the |a )?full bladder)|waterworks(?: (?:sx|symptoms?|problems?|issues|changes?))?|(?:changes?|problems?|issues|trouble) (?:in|with) (?:(?:his|her|their|the) )?(?:waterworks|bladder|bowels?)|not feeling (?:bladder )?fullness|sphincter (?:disturbance|dysfunction|sx|symptoms?|problems?|issues|involvement|control|function)|urinary urgency|wet (?:himself|herself|themselves)|leaking urine|soiling|catheteri[sz]ed|(?:high|raised|large) (?:pvr|post[- ]void residual)|pvr",
     ids: ["bladder_bowel_dysfunction"],
   },
   // Said of normal function: "passing urine ok". "not passing urine" is a longer phrase above.
   {
-    re: "passing (?:urine|water)(?: (?:normally|fine|ok|okay|well))?",
+    re: "passing (?:urine|water)(?: (?:normally|fine|ok|okay|well))?|(?:peeing|weeing|urinating|voiding) (?:normally|fine|ok|okay|well)",
     ids: ["bladder_bowel_dysfunction"],
     says: false,
   },
@@ -93,7 +95,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["sexual_dysfunction"],
   },
   {
-    re: "(?:bilateral|bilat\\.?|b/l|bil\\.?)\\s+(?:leg|lower limb|ll)s?(?:\\s+(?:sx|symptoms))?|(?:bilateral|bilat\\.?|b/l) (?:sx|symptoms)|both legs|both lower limbs|legs bilaterally|(?:bilateral|bilat\\.?|b/l) (?:leg |lower limb )?(?:radicular|radic)(?: (?:pain|sx|symptoms))?",
+    re: "(?:bilateral|bilat\\.?|b/l|bil\\.?)\\s+(?:leg|lower limb|ll)s?(?:\\s+(?:sx|symptoms))?|(?:bilateral|bilat\\.?|b/l) (?:sx|symptoms)|both legs|both lower limbs|both feet|both calves|both thighs|legs bilaterally|feet bilaterally|(?:bilateral|bilat\\.?|b/l) (?:leg |lower limb )?(?:radicular|radic)(?: (?:pain|sx|symptoms))?",
     ids: ["bilateral_leg_symptoms"],
   },
   // "leg numbness both sides": the side words after a leg symptom in the same clause.
@@ -130,11 +132,11 @@ export const PHRASES: readonly Phrase[] = [
 
   // --- neurology ---
   {
-    re: "weakness|weaknes|weekness|weak (?:leg|legs|arm|arms|foot|ankle|hand|hands|grip|ankle dorsiflexion|df|ehl|toe extension|quads?|hip flexion|hip flexors?)|motor (?:loss|deficit|weakness)|myotomal (?:weakness|loss)|reduced power|power reduced|loss of power|(?:reduced|weak) (?:ehl|ankle df|dorsiflexion|plantarflexion|grip)|paresis|(?:legs?|arms?|hands?) (?:are |feel |feeling |going )?weak",
+    re: "weakness|weaknes|weekness|weak (?:leg|legs|arm|arms|foot|ankle|hand|hands|grip|ankle dorsiflexion|df|ehl|toe extension|quads?|hip flexion|hip flexors?)|motor (?:loss|deficit|weakness)|myotomal (?:weakness|loss)|reduced power|power reduced|loss of power|(?:reduced|weak) (?:ehl|ankle df|dorsiflexion|plantarflexion|grip)|paresis|(?:legs?|arms?|hands?|grip|foot|ankle|quads?) (?:is |are |feels? |feeling |going |now )?weak(?:er|ened)?",
     ids: ["motor_weakness"],
   },
   {
-    re: "(?:progressive|progressing|worsening|increasing|deteriorating|spreading) (?:leg |arm |motor )?(?:weakness|loss of power)",
+    re: "(?:progres+ive|progres+ing|worsening|increasing|deteriorating|spreading) (?:leg |arm |motor )?(?:weakness|loss of power)",
     ids: ["motor_weakness", "neuro_progressing"],
   },
   { re: "foot ?drop|drop ?foot|dropped foot|(?:l|r|left|right) ?fd", ids: ["foot_drop"], hidesArea: true },
@@ -163,14 +165,14 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["gait_disturbance"],
   },
   {
-    re: "myelopath\\w*|dcm|clumsy hands?|(?:hand|hands) clumsiness|clumsiness|hoffmann?'?s?(?: sign)?(?: (?:positive|\\+ve|\\+))?|(?:positive|\\+ve) hoffmann?'?s?|hyper-?reflexia|brisk reflexes|(?:up-?going|upgoing) plantars?|babinski|clonus|l'?hermitte'?s?|dropping things",
+    re: "myelopath\\w*|dcm|clumb?sy hands?|(?:hand|hands) clumb?siness|clumb?siness|hoffmann?'?s?(?: sign)?(?: (?:positive|\\+ve|\\+))?|(?:positive|\\+ve) hoffmann?'?s?|hyper-?reflexia|brisk reflexes|(?:up-?going|upgoing) plantars?|babinski|clonus|l'?hermitte'?s?|dropping things",
     ids: ["myelopathy_signs"],
     hidesArea: true,
   },
 
   // --- infection ---
   {
-    re: "fevers?|febrile|feverish|pyrexi\\w*|temp(?:erature)?(?: of)? (?:3[89]|4[01])(?:\\.\\d)?|raised temp(?:erature)?|high temp(?:erature)?|rigou?rs|night sweats|sweats|systemically unwell|unwell|septic|sepsis|flu[- ]like",
+    re: "fevers?|febrile|feverish|pyrexi\\w*|(?:t|temp|temperature)(?: of)?\\s*[:=]?\\s*(?:3[89]|4[01])(?:\\.\\d)?(?: ?°?c)?|raised temp(?:erature)?|high temp(?:erature)?|rigou?rs|night sweats|sweats|systemically unwell|unwell|septic|sepsis|flu[- ]like",
     ids: ["fever_or_unwell"],
   },
   { re: "afebrile|apyrexial|systemically well", ids: ["fever_or_unwell"], says: false },
@@ -180,6 +182,11 @@ export const PHRASES: readonly Phrase[] = [
   },
   {
     re: "recent (?:spinal )?(?:surgery|op|operation|discectomy|decompression|fusion|laminectomy)",
+    ids: ["recent_surgery", "infection_risk"],
+  },
+  // After a spinal operation: a recent spinal procedure (RULES.md §4) as well as recent surgery.
+  {
+    re: `(?:post[- ]?op(?:erative(?:ly)?)?|post|after|following|s/p)(?: (?:day|d) ?\\d+)? (?:(?:l\\d(?:/\\d|[/-]s1)?|lumbar|cervical|thoracic|spinal|lumbar spine|acdf|micro) ?)*(?:${SPINAL_OP})(?! (?:in )?(?:19|20)\\d\\d)|(?:${SPINAL_OP}) (?:\\d+ ?(?:days?|d|weeks?|wks?|/7|/52) ago|(?:\\d+ ?(?:days?|weeks?|wks?|/7|/52) )?post[- ]?op)`,
     ids: ["recent_surgery", "infection_risk"],
   },
   {
@@ -223,7 +230,7 @@ export const PHRASES: readonly Phrase[] = [
     says: false,
   },
   {
-    re: "(?:wt|weight) loss|losing weight|lost (?:weight|\\d+ ?(?:kg|kgs|stone|st|lbs?))|(?:unexplained|unintentional|unintended) (?:weight|wt)(?: loss)?|(?:weight|wt) (?:dropping|down|falling)|cachexi\\w*|cachectic|constitutional (?:sx|symptoms|upset)|loss of appetite|reduced appetite|anorexia",
+    re: "(?:wt|weight) ?loss|losing weight|lost (?:weight|\\d+ ?(?:kg|kgs|stone|st|lbs?))|(?:unexplained|unintentional|unintended) (?:weight|wt)(?: loss)?|(?:weight|wt) (?:dropping|down|falling)|cachexi\\w*|cachectic|constitutional (?:sx|symptoms|upset)|loss of appetite|reduced appetite|anorexia",
     ids: ["weight_loss"],
   },
   {
@@ -237,7 +244,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["high_energy_trauma"],
   },
   {
-    re: "fractures?|fractured|#|fx|broken|bony tenderness|(?:point|bony) tender\\w*|tender over (?:the )?(?:bone|spinous process\\w*|midline)|midline tenderness|(?:can'?t|cannot|unable to|not able to) (?:weight[- ]?bear|bear weight|wb)|non[- ]weight[- ]bearing|nwb|#\\s*nof|nof #|deformed (?:wrist|ankle|arm|leg|limb)|(?:wrist|ankle|limb|bony|arm|leg|finger) deformity",
+    re: "fractures?|fractured|#|fx|broken|bony tenderness|(?:point|bony) tender\\w*|tender over (?:the )?(?:bone|spinous process\\w*|midline)|midline tenderness|(?:can'?t|cannot|unable to|not able to) (?:weight[- ]?bear|bear weight|wb)|non[- ]weight[- ]bearing|nwb|#\\s*nof|nof #|deformed (?:wrist|ankle|arm|leg|limb|forearm|elbow|finger)|(?:wrist|ankle|limb|bony|arm|leg|finger) deformity|(?:wrist|ankle|arm|forearm|leg|elbow|finger|limb) (?:is |looks? )?(?:(?:swollen|bruised) ?(?:\\+|and|&|,) ?)?(?:deformed|misshapen|out of shape)",
     ids: ["suspected_fracture"],
   },
   {
@@ -303,7 +310,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["recent_surgery", "infection_risk"],
   },
   {
-    re: `(?:previous|prev|old|had (?:an? )?|has (?:an? )?|hx of|h/o|history of|known) (?:(?:l|r|lt|rt|left|right|bilateral|bilat) )?(?:${REPLACEMENT})`,
+    re: `(?:previous|prev|old|had (?:an? )?|has (?:an? )?|hx of|h/o|history of|known) (?:(?:l|r|lt|rt|left|right|bilateral|bilat) )?(?:${REPLACEMENT})|(?:(?:l|r|lt|rt|left|right) )?(?:${REPLACEMENT}) (?:in |done in |\\()?(?:19|20)\\d\\d|(?:19|20)\\d\\d (?:(?:l|r|lt|rt|left|right) )?(?:${REPLACEMENT})`,
     ids: ["infection_risk"],
   },
   {
@@ -315,7 +322,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["specialist_opinion"],
   },
   {
-    re: "failed (?:conservative(?: (?:management|mx|tx|treatment|care))?|physio\\w*|(?:\\d+|several|multiple) (?:sessions|courses) of physio\\w*)|(?:no|not|minimal|little) (?:improvement|better|improved|change|benefit|relief) (?:with|after|from|despite|following) (?:physio\\w*|conservative\\s*\\w*|rehab|exercises?)|despite (?:\\d+ (?:sessions of |weeks of |months of )?)?(?:physio\\w*|conservative\\s*\\w*|rehab)|physio (?:not|hasn'?t|has not|didn'?t|did not) help\\w*|(?:unresponsive|refractory) to (?:physio\\w*|conservative\\s*\\w*)|exhausted conservative\\s*\\w*",
+    re: "failed (?:conservative(?: (?:management|mx|tx|treatment|care))?|physio\\w*|(?:\\d+|several|multiple) (?:sessions|courses) of physio\\w*)|(?:no|not|minimal|little) (?:improvement|better|improved|change|benefit|relief) (?:with|after|from|despite|following) (?:physio\\w*|conservative\\s*\\w*|rehab|exercises?)|despite (?:\\d+ (?:sessions of |weeks of |months of )?)?(?:physio\\w*|conservative\\s*\\w*|rehab)|not (?:settling|settled|improving|improved|resolving|resolved|responding|getting better|helped) (?:with|after|despite|following|to|by) (?:physio\\w*|conservative\\s*\\w*|rehab|exercises?)|physio (?:not|hasn'?t|has not|didn'?t|did not) help\\w*|(?:unresponsive|refractory) to (?:physio\\w*|conservative\\s*\\w*)|exhausted conservative\\s*\\w*",
     ids: ["failed_conservative"],
   },
   {
