@@ -18,8 +18,10 @@ const BEFORE_GAP = new RegExp(
 );
 const AFTER_GAP =
   /^\s*(?:[-–:)]\s*)?(?:(?:hx|history|h\/o|of|ago|new|onset|worsening|progressive|increasing|old|duration|developed|started|noticed|began|sudden|gradual)\s*)*$/;
-// A finding's own noun may close it: "bilateral leg pain and numbness".
-const CHAIN_GAP = /^\s*(?:(?:pain|sx|symptoms)\s*)?(?:,|and|or|&|\/|\+)?\s*(?:and|or)?\s*$/;
+// A finding's own noun may close it: "bilateral leg pain and numbness", "bilat leg tingling and weakness".
+const CHAIN_GAP =
+  /^\s*(?:(?:pain|sx|symptoms|tingling|pins and needles|paraesthesia|paresthesia)\s*)?(?:,|and|or|&|\/|\+)?\s*(?:and|or)?\s*$/;
+
 
 export type Anchor = { kind: "hit"; hit: PhraseHit } | { kind: "pain"; span: Span };
 
@@ -30,6 +32,9 @@ const spanOf = (a: Anchor): Span => (a.kind === "hit" ? a.hit : a.span);
 const GAP_REACH = 200;
 const gapIs = (re: RegExp, lower: string, from: number, to: number) =>
   to - from <= GAP_REACH && re.test(lower.slice(from, to));
+
+/** Whether two findings, a then b, are said as one ("bilateral leg tingling and weakness"). */
+export const joinedAsOne = (lower: string, a: Span, b: Span): boolean => gapIs(CHAIN_GAP, lower, a.end, b.start);
 
 /** Anchors in text order, none overlapping another, with their spans (what bindDuration takes). */
 export interface Anchors {
@@ -57,8 +62,9 @@ export function bindDuration(lower: string, d: NumberHit, anchors: Anchors): Anc
 // dates the element right before it; never one further back, and never across a negated finding
 // (negatives are not anchors, and the words between must still be a BEFORE_GAP).
 // "perianal numbness, onset yesterday": onset words may introduce the element.
+// "weakness, progressive over 3 days": a change word may too.
 const LONE_BEFORE =
-  /,\s*(?:(?:for|x|since|over|the|last|past|approx\.?|about|~|onset|started|starting|began|beginning|from)\s*)*$/;
+  /,\s*(?:(?:for|x|since|over|the|last|past|approx\.?|about|~|onset|started|starting|began|beginning|from|progres+ive|progres+ing|worsening|getting worse|deteriorating)\s*)*$/;
 const LONE_AFTER = /^\s*(?:(?:ago|duration|hx|history|onset|now)\s*)*(?:[,.;!\n]|$)/;
 
 function loneElement(lower: string, d: NumberHit, anchors: Anchors): Anchor[] {

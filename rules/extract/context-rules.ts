@@ -1,4 +1,4 @@
-import { CES_IDS } from "./binding.js";
+import { CES_IDS, joinedAsOne } from "./binding.js";
 import type { Cue, PhraseHit } from "./scan.js";
 import { firstStartingFrom, overlapsAny, type Span } from "./text.js";
 
@@ -31,7 +31,11 @@ export function cesWorseningWords(
     // After it, up to the end of the sentence or the next finding: "saddle numbness 2/52, worsening".
     // Positives and cues are in text order; the window is cut to AFTER_REACH so a long message
     // is not searched once per finding.
-    const next = positives[firstStartingFrom(positives, h.end)]?.start ?? lower.length;
+    // A finding said as one with it ("bilat leg tingling and weakness, progressive") does not end it.
+    let n = firstStartingFrom(positives, h.end);
+    let last: Span = h;
+    while (positives[n] && joinedAsOne(lower, last, positives[n] as Span)) last = positives[n++] as Span;
+    const next = positives[n]?.start ?? lower.length;
     let stop = lower.length;
     for (let i = firstStartingFrom(cues, h.end); i < cues.length; i++) {
       const c = cues[i] as Cue;

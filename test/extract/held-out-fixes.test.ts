@@ -352,3 +352,13 @@ describe("held-out 3: bladder, bilateral and fracture words", () => {
     expect(f("knee pain settling with physio").failed_conservative).toBeUndefined();
   });
 });
+
+describe("held-out 3: a change word after symptoms said as one", () => {
+  it("dates and marks as worsening every finding of the clause, and not a denied change", () => {
+    const got = f("bilateral leg numbness and weakness, deteriorating over 2 days");
+    expect(got.ces_worsening).toBe(true);
+    expect(got.ces_symptom_weeks).toBeCloseTo(0.286, 2);
+    expect(got.motor_onset_weeks).toBeCloseTo(0.286, 2);
+    expect(f("bilat leg pain and numbness, not worse").ces_worsening).toBeUndefined();
+  });
+});
