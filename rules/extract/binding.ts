@@ -22,7 +22,6 @@ const AFTER_GAP =
 const CHAIN_GAP =
   /^\s*(?:(?:pain|sx|symptoms|tingling|pins and needles|paraesthesia|paresthesia)\s*)?(?:,|and|or|&|\/|\+)?\s*(?:and|or)?\s*$/;
 
-
 export type Anchor = { kind: "hit"; hit: PhraseHit } | { kind: "pain"; span: Span };
 
 const spanOf = (a: Anchor): Span => (a.kind === "hit" ? a.hit : a.span);
@@ -34,7 +33,8 @@ const gapIs = (re: RegExp, lower: string, from: number, to: number) =>
   to - from <= GAP_REACH && re.test(lower.slice(from, to));
 
 /** Whether two findings, a then b, are said as one ("bilateral leg tingling and weakness"). */
-export const joinedAsOne = (lower: string, a: Span, b: Span): boolean => gapIs(CHAIN_GAP, lower, a.end, b.start);
+export const joinedAsOne = (lower: string, a: Span, b: Span): boolean =>
+  gapIs(CHAIN_GAP, lower, a.end, b.start);
 
 /** Anchors in text order, none overlapping another, with their spans (what bindDuration takes). */
 export interface Anchors {

@@ -25,7 +25,7 @@ const AREAS: Array<{ area: BodyArea; re: string }> = [
   },
   {
     area: "lumbar",
-    re: "lbp|low(?:er)? back|(?<!(?:came|come|coming|went|go|going|got|get|getting|grew|grow|growing|been|be|is|was|straight|bring|brought|call|called|ring) )back(?! (?:to|after|again|from|of|in|on))|lumbar|lumbar spine|l-?spine|lumbago|lumbosacral|l[1-5](?:[/-](?:l?[1-5]|s1))?|s1|sciatica|si ?joint|sij|sacroiliac|coccyx|tailbone|buttock",
+    re: "lbp|low(?:er)? back|(?<!(?:came|come|coming|went|go|going|got|get|getting|grew|grow|growing|been|be|is|was|straight|bring|brought|call|called|ring) )back(?! (?:to|after|again|from|of|in|on))|lumbar|lumbar spine|l-?spine|lumbago|lumbosacral|l[1-5](?:[/-](?:l?[1-5]|s1))?|s1|sciatica|sciatic pain|si ?joint|sij|sacroiliac|coccyx|tailbone|buttock",
   },
   {
     area: "limb",

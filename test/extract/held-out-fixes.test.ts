@@ -362,3 +362,9 @@ describe("held-out 3: a change word after symptoms said as one", () => {
     expect(f("bilat leg pain and numbness, not worse").ces_worsening).toBeUndefined();
   });
 });
+
+describe("held-out 3: sciatic pain names the lower back", () => {
+  it("reads 'sciatic pain' as lumbar, like 'sciatica'", () => {
+    expect(f("sciatic pain down L leg").body_area).toBe("lumbar");
+  });
+});
