@@ -4,8 +4,9 @@ import { type Extraction, extractFindings, redactIdentifiers } from "../rules/ex
 import type { Pack } from "../rules/packs/index.js";
 import { asksForTriage, recogniseCommand } from "./commands.js";
 import type { Presenter } from "./presenter.js";
+import { scopeOf } from "./scope.js";
 import { SessionStore } from "./session-store.js";
-import { scopeOf, TRIAGE_DIALOG, TriageDialog, type TriageStart } from "./triage-dialog.js";
+import { TRIAGE_DIALOG, TriageDialog, type TriageStart } from "./triage-dialog.js";
 
 // What the bot does with a message: continue the running triage, or start one, explain, or turn
 // away a click on a finished triage's card. Channels (Teams, Slack) call this after their own
@@ -88,7 +89,7 @@ export class TriageConversation {
       const evidence = Object.fromEntries(
         Object.entries(extraction.evidence).map(([id, words]) => [id, safeEvidence(text, extraction, words)]),
       );
-      options.extraction = { findings: extraction.findings as Record<string, unknown>, evidence };
+      options.extraction = { findings: extraction.findings, evidence };
     }
     const dc = await this.dialogs.createContext(context);
     await dc.beginDialog(TRIAGE_DIALOG, options);

@@ -8,6 +8,7 @@ import {
   type WaterfallStepContext,
 } from "botbuilder-dialogs";
 import type { AnswerValue, OutcomeView } from "../cards/views.js";
+import type { Extraction } from "../rules/extract/index.js";
 import type { Pack } from "../rules/packs/index.js";
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions, NOTED_FROM_TEXT } from "./answer-prompt.js";
 import { displayAnswer, parseSubmittedAnswer } from "./answers.js";
@@ -15,6 +16,7 @@ import { type Command, recogniseCommand } from "./commands.js";
 import { correctionOf } from "./correction.js";
 import { outcomeView } from "./outcome-view.js";
 import type { Presenter } from "./presenter.js";
+import { scopeOf } from "./scope.js";
 import {
   applyExtraction,
   goBack,
@@ -40,7 +42,7 @@ export interface TriageDialogDeps {
 
 export interface TriageStart {
   /** Findings read from the clinician's first message (already free of identifiers). */
-  extraction?: { findings: Record<string, unknown>; evidence: Record<string, string> };
+  extraction?: Pick<Extraction, "findings" | "evidence">;
 }
 
 export class TriageDialog extends ComponentDialog {
@@ -58,7 +60,7 @@ export class TriageDialog extends ComponentDialog {
     options?: TriageStart,
   ): Promise<DialogTurnResult> {
     let session = newSession(this.deps.pack.data.region);
-    if (options?.extraction) session = applyExtraction(session, options.extraction as never);
+    if (options?.extraction) session = applyExtraction(session, options.extraction);
     await this.deps.sessions.set(inner.context, session);
     return inner.beginDialog(LOOP);
   }
@@ -227,13 +229,6 @@ function stampingQuestions(presenter: Presenter, sessions: SessionStore): Presen
 function answersChanged(session: TriageSession): TriageSession {
   const { emergencyShown: _, ...rest } = session;
   return rest;
-}
-
-export function scopeOf(context: {
-  activity: { conversation?: { conversationType?: string } };
-}): "personal" | "shared" {
-  const t = context.activity.conversation?.conversationType;
-  return t === "channel" || t === "groupChat" ? "shared" : "personal";
 }
 
 export type { TriageSession };

@@ -7,7 +7,8 @@ import {
 } from "botbuilder";
 import type { TriageConversation } from "../dialogs/conversation.js";
 import type { Presenter } from "../dialogs/presenter.js";
-import { scopeOf } from "../dialogs/triage-dialog.js";
+import { scopeOf } from "../dialogs/scope.js";
+import { isReviewOverdue } from "../rules/engine/decide.js";
 import type { Pack } from "../rules/packs/index.js";
 import { errorFields, type Logger } from "./logging.js";
 
@@ -85,13 +86,12 @@ export class TriageBot extends ActivityHandler {
   private async welcomeOnce(context: TurnContext) {
     if (await this.welcomed.get(context, false)) return;
     await this.welcomed.set(context, true);
-    const g = this.pack.data.guideline;
     await this.presenter.send(context, {
       kind: "welcome",
       scope: scopeOf(context),
       regionName: this.pack.data.regionName,
       rulesVersion: this.pack.rulesVersion,
-      reviewOverdue: new Date().toISOString().slice(0, 10) > g.review,
+      reviewOverdue: isReviewOverdue(this.pack),
     });
   }
 }

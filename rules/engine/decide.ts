@@ -52,7 +52,7 @@ export function describe(pack: Pack, ev: Evaluation, options: DecideOptions = {}
     referral: referralFor(pack, route, options.borough ?? findings.borough),
     region: pack.data.region,
     rulesVersion: pack.rulesVersion,
-    reviewOverdue: today > pack.data.guideline.review,
+    reviewOverdue: isReviewOverdue(pack, today),
     disclaimer: pack.data.disclaimer,
   };
 }
@@ -136,6 +136,11 @@ function referralFor(pack: Pack, route: RouteCode, borough: string | undefined):
     text: b[tier][level],
     selfReferral: b.selfReferral,
   };
+}
+
+/** Whether the region's guideline is past its review date on this day (shown on every card). */
+export function isReviewOverdue(pack: Pack, day: string | Date = new Date()): boolean {
+  return isoDay(day) > pack.data.guideline.review;
 }
 
 let lastDay: { at: number; day: string } | undefined;
