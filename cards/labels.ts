@@ -51,7 +51,8 @@ export const LABELS = {
     "help: show this message",
   ],
   helpAnswers: "Answer with the buttons or type: yes, no, not sure, or a number such as 3.",
-  typeNumberSlack: "Type the number as a reply here (in a channel thread, mention the app), or choose Not sure.",
+  typeNumberSlack:
+    "Type the number as a reply here (in a channel thread, mention the app), or choose Not sure.",
   noticeTitle: { info: "Note", warning: "Warning", emergency: "Emergency" },
 } as const;
 
