@@ -44,9 +44,12 @@ export function outcomeParts(view: OutcomeView): OutcomeParts {
     tone: urgencyTone(o.urgency),
     action: o.action,
     reviewOverdue: o.reviewOverdue,
-    reasons: o.rules.map(
-      (r) => `${r.name} (${r.id}): ${r.source}${r.onUncertainty ? ` [${LABELS.onUncertainty}]` : ""}`,
-    ),
+    reasons: [
+      ...(view.review ? [view.review.summary] : []),
+      ...o.rules.map(
+        (r) => `${r.name} (${r.id}): ${r.source}${r.onUncertainty ? ` [${LABELS.onUncertainty}]` : ""}`,
+      ),
+    ],
     additional: o.additional.map((a) => `${a.title}: ${URGENCY_LABELS[a.urgency]} (${a.rule})`),
     uncertain: o.uncertain.map(questionOf),
     suspicionFlags: [...o.suspicionFlags],

@@ -78,6 +78,10 @@ export interface OutcomeView {
   /** The question for each finding the outcome names (e.g. counted as unsure but never asked). */
   questions?: Partial<Record<FindingId, string>>;
   stamp?: Stamp;
+  /** An MSK team query queue exists: the card offers "Ask the MSK team". */
+  askMskTeam?: boolean;
+  /** The route was changed on review by the MSK team; `summary` leads the reasons. */
+  review?: { by: "msk_team"; summary: string };
 }
 
 export interface NoticeView {

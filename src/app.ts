@@ -7,11 +7,15 @@ import {
 import { TriageConversation } from "../dialogs/conversation.js";
 import { loadPack } from "../rules/packs/index.js";
 import { replyAndReset, TriageBot } from "./bot.js";
+import { keepEntityFields } from "./channels/entity-fields.js";
 import { ChannelPresenter } from "./channels/presenter.js";
 import { createSlackChannel } from "./channels/slack/index.js";
 import type { Config } from "./config.js";
 import { DuplicateActivityFilter } from "./dedupe.js";
 import { errorFields, type Logger } from "./logging.js";
+import { MskTeam } from "./msk-team/index.js";
+import { SlackQueueTransport } from "./msk-team/slack-transport.js";
+import { TeamsQueueTransport } from "./msk-team/teams-transport.js";
 import { createServer } from "./server.js";
 import { ConditionalConversationState, createStorage, EtagConflictGuard, prepareStorage } from "./storage.js";
 import { ConversationTurnLock } from "./turn-lock.js";
@@ -20,8 +24,15 @@ import { ConversationTurnLock } from "./turn-lock.js";
 
 export { ERROR_NOTICE } from "./bot.js";
 
-/** `overrides.storage` replaces the configured store (tests wrap it to force timing). */
-export function createApp(config: Config, log: Logger, overrides: { storage?: Storage } = {}) {
+/**
+ * `overrides.storage` replaces the configured store (tests wrap it to force timing);
+ * `overrides.clock` sets the MSK team's clock (tests move it on to reach a reminder).
+ */
+export function createApp(
+  config: Config,
+  log: Logger,
+  overrides: { storage?: Storage; clock?: () => Date } = {},
+) {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? "",
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? "",
@@ -29,6 +40,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
     MicrosoftAppType: config.MicrosoftAppType,
   });
   const adapter = new CloudAdapter(auth);
+  keepEntityFields();
   const storage = overrides.storage ?? createStorage(config);
   // Creates the blob container if missing; rejects (StorageUnavailableError) if storage is unreachable.
   const ready = prepareStorage(storage);
@@ -36,8 +48,20 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   const state = new ConditionalConversationState(storage);
   const pack = loadPack(config.TRIAGE_REGION);
   const presenter = new ChannelPresenter(log);
-  const conversation = new TriageConversation(state, pack, presenter);
-  const bot = new TriageBot(state, conversation, presenter, pack);
+  // The MSK team's query queue: outcomes offer "Ask the MSK team" while a queue exists.
+  const mskTeam = new MskTeam({
+    storage,
+    state,
+    pack,
+    presenter,
+    log,
+    reminderMinutes: config.MSK_REMINDER_MINUTES,
+    ...(config.MSK_TEAM_MEMBERS ? { members: config.MSK_TEAM_MEMBERS } : {}),
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
+  });
+  mskTeam.use("teams", new TeamsQueueTransport(adapter, config.MicrosoftAppId ?? ""));
+  const conversation = new TriageConversation(state, pack, mskTeam.presenter(presenter));
+  const bot = new TriageBot(state, conversation, presenter, pack, [(context) => mskTeam.handle(context)]);
 
   // One pipeline per adapter (Teams and Slack), fresh instances each.
   const turnMiddleware = (): Middleware[] => [
@@ -66,6 +90,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
         middleware: turnMiddleware(),
       })
     : undefined;
+  if (slack) mskTeam.use("slack", new SlackQueueTransport(slack.web, slack.adapter));
 
   const server = createServer({
     adapter,
@@ -83,5 +108,5 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
     if (http.listening) server.close();
     else http.once("listening", () => server.close());
   });
-  return { server, adapter, bot, state, storage, pack, ready, slack };
+  return { server, adapter, bot, state, storage, pack, ready, slack, mskTeam };
 }

@@ -15,6 +15,9 @@ import { errorFields, type Logger } from "./logging.js";
 // The bot only routes: Teams transport details (mentions, install events) here, the conversation
 // in dialogs/, clinical decisions in rules/. State is saved at the end of every turn.
 
+/** Takes a message before the triage conversation sees it (e.g. the MSK team's); true = taken. */
+export type MessageHandler = (context: TurnContext) => Promise<boolean>;
+
 /** How many recent message ids each conversation remembers (see TriageBot.seenBefore). */
 const REMEMBERED_IDS = 30;
 
@@ -27,6 +30,7 @@ export class TriageBot extends ActivityHandler {
     private readonly conversation: TriageConversation,
     private readonly presenter: Presenter,
     private readonly pack: Pack,
+    private readonly messageHandlers: MessageHandler[] = [],
   ) {
     super();
     this.welcomed = state.createProperty<boolean>("welcomed");
@@ -34,7 +38,7 @@ export class TriageBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       if (!(await this.seenBefore(context)) && this.shouldHandle(context)) {
-        await this.conversation.onMessage(context);
+        if (!(await this.takenByHandler(context))) await this.conversation.onMessage(context);
       }
       await next();
     });
@@ -80,6 +84,11 @@ export class TriageBot extends ActivityHandler {
     const ids = (await this.recentIds.get(context, [])) ?? [];
     if (ids.includes(id)) return true;
     await this.recentIds.set(context, [...ids.slice(-(REMEMBERED_IDS - 1)), id]);
+    return false;
+  }
+
+  private async takenByHandler(context: TurnContext): Promise<boolean> {
+    for (const handle of this.messageHandlers) if (await handle(context)) return true;
     return false;
   }
 

@@ -37,6 +37,22 @@ const configSchema = z
       })
       .default("https://slack.com/api/"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Who may set the MSK query queue and answer its queries: Teams AAD object ids or Slack user ids.
+    MSK_TEAM_MEMBERS: z
+      .string()
+      .transform((s) =>
+        s
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+    MSK_REMINDER_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(30),
   })
   .superRefine((c, ctx) => {
     if (c.BLOB_CONNECTION_STRING && !/(^|;)(AccountName|BlobEndpoint)=/.test(c.BLOB_CONNECTION_STRING))

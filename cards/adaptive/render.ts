@@ -1,4 +1,5 @@
 import { fallbackText } from "../fallback-text.js";
+import { withAskMskTeamAction } from "../msk-team/ask-button.js";
 import type { View } from "../views.js";
 import { answeredCard } from "./views/answered.js";
 import { helpCard } from "./views/help.js";
@@ -30,7 +31,7 @@ function cardFor(view: View): Record<string, unknown> {
     case "answered":
       return answeredCard(view);
     case "outcome":
-      return outcomeCard(view);
+      return withAskMskTeamAction(view, outcomeCard(view));
     case "notice":
       return noticeCard(view);
   }

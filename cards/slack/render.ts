@@ -1,4 +1,5 @@
 import { fallbackText } from "../fallback-text.js";
+import { withAskMskTeamButton } from "../msk-team/ask-button.js";
 import type { View } from "../views.js";
 import type { Block } from "./blocks.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
@@ -28,7 +29,7 @@ function blocksFor(view: View): Block[] {
     case "answered":
       return answeredBlocks(view);
     case "outcome":
-      return outcomeBlocks(view);
+      return withAskMskTeamButton(view, outcomeBlocks(view));
     case "notice":
       return noticeBlocks(view);
   }

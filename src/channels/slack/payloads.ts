@@ -54,7 +54,12 @@ const action = z.object({
 export const blockActions = z.object({
   type: z.literal("block_actions"),
   team: z.object({ id: z.string() }).nullish(),
-  user: z.object({ id: z.string(), team_id: z.string().optional() }),
+  user: z.object({
+    id: z.string(),
+    team_id: z.string().optional(),
+    name: z.string().optional(),
+    username: z.string().optional(),
+  }),
   channel: z.object({ id: z.string() }).optional(),
   container: z.object({
     message_ts: z.string().optional(),
@@ -65,6 +70,21 @@ export const blockActions = z.object({
   actions: z.array(action).min(1),
   response_url: z.string().optional(),
   trigger_id: z.string().optional(),
+  /** Input values of the message (the MSK query's new route and note), by block id then action id. */
+  state: z
+    .object({
+      values: z.record(
+        z.string(),
+        z.record(
+          z.string(),
+          z.looseObject({
+            value: z.string().nullish(),
+            selected_option: z.object({ value: z.string() }).nullish(),
+          }),
+        ),
+      ),
+    })
+    .optional(),
 });
 
 export type BlockActions = z.infer<typeof blockActions>;
@@ -76,6 +96,12 @@ const stamp = { triage: z.string().min(1).optional(), seq: z.number().int().opti
 export const actionValue = z.union([
   z.object({ questionId: z.string().min(1), answer: z.union([z.string(), z.number()]), ...stamp }),
   z.object({ command: z.string().min(1), ...stamp }),
+  z.object({ action: z.literal("askMskTeam"), ...stamp }),
+  z.object({
+    action: z.literal("mskReply"),
+    queryId: z.string().min(1).max(100),
+    reply: z.enum(["agree", "change", "call"]),
+  }),
 ]);
 
 export const slashCommand = z.object({

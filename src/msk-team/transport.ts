@@ -1,0 +1,22 @@
+import type { Activity, ConversationReference, TurnContext } from "botbuilder";
+import type { PostRef, QueueTarget } from "./records.js";
+
+// How the bot reaches a conversation it is not answering right now: the queue (a new post per
+// query, updated in place later) and the clinician who asked. One implementation per platform.
+
+export interface QueueTransport {
+  /** Posts a new message to the queue; resolves with where it went. */
+  post(target: QueueTarget, message: Partial<Activity>): Promise<PostRef>;
+  /** Replaces a posted message (the answered query). */
+  update(target: QueueTarget, post: PostRef, message: Partial<Activity>): Promise<void>;
+  /** Runs `send` in a turn of another conversation (the clinician's), without waiting to be asked. */
+  continueIn(
+    reference: Partial<ConversationReference>,
+    send: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
+}
+
+/** A Teams channel conversation id names its thread after `;messageid=`: the thread's first post. */
+export function threadRootId(conversationId: string): string | undefined {
+  return /;messageid=([^;]+)$/.exec(conversationId)?.[1];
+}

@@ -1,0 +1,39 @@
+import { answerFor, outcomeOf, pendingQuestion, type Reply } from "../storage/triage-client.js";
+import type { ConnectorCall } from "../teams/fake-connector.js";
+import { PERSONAL, type TeamsWorld } from "./teams-world.js";
+
+// A clinician running a triage in their personal chat over the fake connector: reads each question
+// card the bot posted and presses an answer, until an outcome with no question after it.
+
+export interface TeamsTriage {
+  outcome: Record<string, unknown>;
+  /** The outcome's card actions (New triage, Ask the MSK team). */
+  actions: Array<{ type: string; title?: string; data?: Record<string, unknown> }>;
+}
+
+export async function triageInPersonalChat(
+  world: TeamsWorld,
+  text: string,
+  script: Record<string, string> = {},
+): Promise<TeamsTriage> {
+  let mark = world.connector.calls.length;
+  await world.personal({ text });
+  let last: Reply[] = [];
+  for (let step = 0; step < 60; step++) {
+    const posted = world.connector.postedTo(PERSONAL, mark).map((c) => c.body as unknown as Reply);
+    mark = world.connector.calls.length;
+    if (posted.length > 0) last = posted;
+    const q = pendingQuestion(posted);
+    if (!q) break;
+    await world.personal({ value: answerFor(q, script) });
+  }
+  const outcome = [...last].reverse().find((r) => outcomeOf([r]));
+  if (!outcome) throw new Error(`no outcome: ${JSON.stringify(last).slice(0, 500)}`);
+  const card = outcome.attachments?.[0]?.content as { actions?: TeamsTriage["actions"] } | undefined;
+  return { outcome: outcome as unknown as Record<string, unknown>, actions: card?.actions ?? [] };
+}
+
+/** Every text a set of connector calls carried (for "this never reached the queue" checks). */
+export function textOf(calls: ConnectorCall[]): string {
+  return JSON.stringify(calls.map((c) => c.body));
+}
