@@ -18,6 +18,9 @@ export class Workspace {
   private baseUrl = "";
   private seq = 0;
 
+  /** `env`: further settings for the server (e.g. MSK_TEAM_MEMBERS). */
+  constructor(private readonly env: Record<string, string> = {}) {}
+
   async start(): Promise<void> {
     await this.fake.start();
     const config = readConfig({
@@ -25,6 +28,7 @@ export class Workspace {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: this.fake.apiUrl,
       LOG_LEVEL: "debug",
+      ...this.env,
     });
     const log = createLogger("debug", (line) => this.logs.push(JSON.parse(line) as Record<string, unknown>));
     this.app = createApp(config, log);
