@@ -129,7 +129,7 @@ describe("the MSK team's queue in a Slack channel", () => {
     );
     const outcome = dm.find(isOutcome);
     expect(
-      (outcome?.args.metadata as { event_payload: Record<string, unknown> }).event_payload,
+      (outcome?.args.metadata as { event_payload?: Record<string, unknown> } | undefined)?.event_payload,
     ).toMatchObject({
       route: "URGENT_APP",
       reviewedBy: "msk_team",
