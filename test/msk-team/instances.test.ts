@@ -33,15 +33,21 @@ afterAll(async () => {
 });
 
 function replyData(created: ConnectorCall, reply: "agree" | "change" | "call"): Record<string, unknown> {
-  const card = (created.body.activity as { attachments: Array<{ content: { actions: Array<{ data: Record<string, unknown> }> } }> })
-    .attachments[0]?.content;
+  const card = (
+    created.body.activity as {
+      attachments: Array<{ content: { actions: Array<{ data: Record<string, unknown> }> } }>;
+    }
+  ).attachments[0]?.content;
   const data = card?.actions.find((a) => a.data.reply === reply)?.data;
   if (!data) throw new Error("no reply button");
   return data;
 }
 
 async function ask(w: TeamsWorld): Promise<ConnectorCall> {
-  const triage = await triageInPersonalChat(w, "is this urgent APP? 61, thoracic back pain, known prostate cancer");
+  const triage = await triageInPersonalChat(
+    w,
+    "is this urgent APP? 61, thoracic back pain, known prostate cancer",
+  );
   const askData = triage.actions.find((a) => a.data?.action === "askMskTeam")?.data;
   expect(askData).toBeDefined();
   await w.personal({ value: askData as Record<string, unknown> });
@@ -89,11 +95,17 @@ describe("MSK team queries across bot instances (blob storage)", () => {
 
     mark = a.connector.calls.length;
     await b.clickInChannel(reminder.conversationId, reminder.id, replyData(reminder, "call"));
-    const updated = a.connector.of("update", mark).map((u) => u.activityId).sort();
+    const updated = a.connector
+      .of("update", mark)
+      .map((u) => u.activityId)
+      .sort();
     expect(updated).toEqual([created.id, reminder.id].sort());
-    expect(a.connector.postedTo(PERSONAL, mark).map((x) => String(x.body.text)).join()).toMatch(
-      /would like to discuss it\. Please call them/,
-    );
+    expect(
+      a.connector
+        .postedTo(PERSONAL, mark)
+        .map((x) => String(x.body.text))
+        .join(),
+    ).toMatch(/would like to discuss it\. Please call them/);
     now = new Date(now.getTime() + 60 * 60_000);
     expect(await a.app?.mskTeam.remind()).toBe(0);
   });
