@@ -21,6 +21,7 @@ const open: MskQueryView = {
   unsure: ["Bladder or bowel change"],
   rules: ["R01 Suspected cauda equina: GIRFT"],
   rulesVersion: "NEL v1",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: what a clinician might type, literally
   question: "Is ED right? She said ${name} at triage.",
   routeChoices: [
     { value: "ED_NOW", title: "Emergency department now" },
