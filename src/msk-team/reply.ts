@@ -24,6 +24,15 @@ export async function onReplyClick(deps: MskTeamDeps, context: TurnContext, valu
   const queryId = typeof value.queryId === "string" ? value.queryId : undefined;
   const existing = queryId ? await deps.store.query(queryId) : undefined;
   if (!reply || !existing) return notice(deps, context, "I could not find that query, so nothing was sent.");
+  // An answer is given on the query itself, in the team's channel: a submit made up elsewhere
+  // (a personal chat that learned a query id) is turned away.
+  if (!existing.posts.some((p) => p.conversationId === context.activity.conversation?.id)) {
+    return notice(
+      deps,
+      context,
+      "Queries are answered on the query itself, in the MSK team's channel. Nothing was sent.",
+    );
+  }
 
   let route: RouteCode | undefined;
   if (reply === "change") {

@@ -84,8 +84,19 @@ describe("the MSK team's queue in a Teams channel", () => {
       { action: "mskReply", queryId, reply: "call" },
     ]);
 
-    // An outsider cannot answer; the query stays open.
+    // A reply made up outside the team's channel is turned away.
     let mark = world.connector.calls.length;
+    const memberChat = "a:1personal-chat-of-the-physio-lead";
+    await world.post({
+      from: MEMBER,
+      conversation: { id: memberChat, conversationType: "personal", isGroup: false, name: "" },
+      value: replies[0],
+    } as Parameters<TeamsWorld["post"]>[0]);
+    expect(texts(world.connector.postedTo(memberChat, mark)).join()).toMatch(/answered on the query itself/);
+    expect(world.connector.of("update", mark)).toHaveLength(0);
+
+    // An outsider cannot answer; the query stays open.
+    mark = world.connector.calls.length;
     await world.clickInChannel(
       created.conversationId,
       created.id,
