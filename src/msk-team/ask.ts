@@ -123,7 +123,7 @@ export async function onPendingText(deps: MskTeamDeps, context: TurnContext): Pr
     );
   }
   try {
-    await postQuery(deps, queue.target, record, false);
+    await postQuery(deps, queue.target, record, false, context);
     deps.log.info("msk_query_sent", { platform, number: record.number, withQuestion: Boolean(question) });
     await notice(
       deps,
@@ -141,6 +141,15 @@ export async function onPendingText(deps: MskTeamDeps, context: TurnContext): Pr
     );
   }
   return true;
+}
+
+/** Forgets an awaited question (the clinician pressed something else), and says nothing was sent. */
+export async function dropPendingAsk(deps: MskTeamDeps, context: TurnContext): Promise<void> {
+  const memory = await deps.asks.get(context);
+  if (!memory.pending) return;
+  const { pending: _dropped, ...rest } = memory;
+  await deps.asks.set(context, rest);
+  await notice(deps, context, "Nothing was sent to the MSK team.");
 }
 
 /** Where the reply goes: the clinician's conversation, without the clinician's own ids or text. */

@@ -2,7 +2,7 @@ import type { ConversationState, Storage, TurnContext } from "botbuilder";
 import type { Presenter } from "../../dialogs/presenter.js";
 import type { Pack } from "../../rules/packs/index.js";
 import type { Logger } from "../logging.js";
-import { onAskClick, onPendingText } from "./ask.js";
+import { dropPendingAsk, onAskClick, onPendingText } from "./ask.js";
 import { AskState } from "./ask-state.js";
 import type { MskTeamDeps } from "./deps.js";
 import { withMskTeam } from "./outcome-hook.js";
@@ -66,6 +66,9 @@ export class MskTeam {
         await onReplyClick(this.deps, context, value);
         return true;
       }
+      // Any other button means the clinician moved on: a typed answer later must not become the
+      // question for the team.
+      await dropPendingAsk(this.deps, context);
     }
     const command = value ? undefined : recogniseQueueCommand(context.activity.text);
     if (command) {

@@ -12,12 +12,14 @@ export async function postQuery(
   target: QueueTarget,
   record: QueryRecord,
   reminder: boolean,
+  current?: TurnContext,
 ): Promise<void> {
   const transport = deps.transports[record.platform];
   if (!transport) throw new Error(`no ${record.platform} transport`);
   const post = await transport.post(
     target,
     queryMessage(record.platform, queryView(deps.pack, record, { reminder })),
+    current,
   );
   await deps.store.updateQuery(record.id, (q) => ({
     ...q,

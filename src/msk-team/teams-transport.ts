@@ -21,7 +21,7 @@ export class TeamsQueueTransport implements QueueTransport {
     private readonly appId: string,
   ) {}
 
-  async post(target: QueueTarget, message: Partial<Activity>): Promise<PostRef> {
+  async post(target: QueueTarget, message: Partial<Activity>, current?: TurnContext): Promise<PostRef> {
     if (target.platform !== "teams") throw new Error("not a Teams queue");
     let posted: PostRef | undefined;
     if (target.teamsChannelId) {
@@ -49,10 +49,12 @@ export class TeamsQueueTransport implements QueueTransport {
         },
       );
     } else {
-      await this.continueIn(queueReference(target), async (context) => {
+      const send = async (context: TurnContext) => {
         const res = await context.sendActivity(message);
         posted = { conversationId: target.conversation.id, ...(res?.id ? { activityId: res.id } : {}) };
-      });
+      };
+      if (current?.activity.conversation?.id === target.conversation.id) await send(current);
+      else await this.continueIn(queueReference(target), send);
     }
     if (!posted) throw new Error("the Teams post returned no conversation");
     return posted;

@@ -5,8 +5,12 @@ import type { PostRef, QueueTarget } from "./records.js";
 // query, updated in place later) and the clinician who asked. One implementation per platform.
 
 export interface QueueTransport {
-  /** Posts a new message to the queue; resolves with where it went. */
-  post(target: QueueTarget, message: Partial<Activity>): Promise<PostRef>;
+  /**
+   * Posts a new message to the queue; resolves with where it went. `current` is the turn asking
+   * for it: when that turn is in the queue's own conversation (a group chat used for both), the
+   * message goes through it, since a proactive turn there would wait for this one to end.
+   */
+  post(target: QueueTarget, message: Partial<Activity>, current?: TurnContext): Promise<PostRef>;
   /** Replaces a posted message (the answered query). */
   update(target: QueueTarget, post: PostRef, message: Partial<Activity>): Promise<void>;
   /** Runs `send` in a turn of another conversation (the clinician's), without waiting to be asked. */

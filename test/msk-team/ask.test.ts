@@ -73,6 +73,17 @@ describe("asking the MSK team", () => {
     expect(help).toBe(true);
   });
 
+  it("another button while the question is awaited: nothing is sent, and later typing is not taken as the question", async () => {
+    await askFromNewOutcome();
+    let mark = world.connector.calls.length;
+    await world.personal({ value: { command: "triage" } });
+    expect(said(mark)).toMatch(/Nothing was sent to the MSK team/);
+    mark = world.connector.calls.length;
+    await world.personal({ text: "no" });
+    expect(world.connector.of("create", mark)).toHaveLength(0);
+    expect(said(mark)).not.toMatch(/Sent to the MSK team/);
+  });
+
   it("'queue off' outside the queue's channel is turned away", async () => {
     const mark = world.connector.calls.length;
     await world.post({

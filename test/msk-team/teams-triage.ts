@@ -11,21 +11,32 @@ export interface TeamsTriage {
   actions: Array<{ type: string; title?: string; data?: Record<string, unknown> }>;
 }
 
+/** A conversation the clinician types and clicks in. */
+export interface Chat {
+  id: string;
+  send(message: { text?: string; value?: Record<string, unknown> }): Promise<void>;
+}
+
+export function personalChat(world: TeamsWorld): Chat {
+  return { id: PERSONAL, send: (m) => world.personal(m) };
+}
+
 export async function triageInPersonalChat(
   world: TeamsWorld,
   text: string,
   script: Record<string, string> = {},
+  chat: Chat = personalChat(world),
 ): Promise<TeamsTriage> {
   let mark = world.connector.calls.length;
-  await world.personal({ text });
+  await chat.send({ text });
   let last: Reply[] = [];
   for (let step = 0; step < 60; step++) {
-    const posted = world.connector.postedTo(PERSONAL, mark).map((c) => c.body as unknown as Reply);
+    const posted = world.connector.postedTo(chat.id, mark).map((c) => c.body as unknown as Reply);
     mark = world.connector.calls.length;
     if (posted.length > 0) last = posted;
     const q = pendingQuestion(posted);
     if (!q) break;
-    await world.personal({ value: answerFor(q, script) });
+    await chat.send({ value: answerFor(q, script) });
   }
   const outcome = [...last].reverse().find((r) => outcomeOf([r]));
   if (!outcome) throw new Error(`no outcome: ${JSON.stringify(last).slice(0, 500)}`);
