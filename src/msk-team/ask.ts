@@ -128,7 +128,7 @@ export async function onPendingText(deps: MskTeamDeps, context: TurnContext): Pr
     await notice(
       deps,
       context,
-      `Sent to the MSK team as query ${record.number}. You can carry on: their reply will arrive here.`,
+      `Sent to the MSK team as query ${record.number}. You can carry on: their reply will arrive here. Act on the outcome meanwhile; do not wait for the reply if the patient may need urgent care.`,
     );
   } catch (err) {
     // Kept open with no post: the reminder round posts it as soon as the queue can be reached.
