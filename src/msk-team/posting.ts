@@ -49,8 +49,9 @@ export async function markAnswered(
       queryView(pack, record, { answered, reminder: reminderPosts.has(post) }),
     );
     try {
-      if (current && isSamePost(current, post)) {
-        await current.updateActivity({ ...message, id: post.activityId });
+      const clicked = current ? clickedId(current, post) : undefined;
+      if (current && clicked) {
+        await current.updateActivity({ ...message, id: clicked });
       } else {
         await transport.update(target, post, message);
       }
@@ -64,6 +65,11 @@ export async function markAnswered(
   }
 }
 
-function isSamePost(context: TurnContext, post: PostRef): boolean {
-  return Boolean(post.activityId) && context.activity.conversation?.id === post.conversationId;
+/**
+ * The id to update through the clicking turn, when the post is in its conversation: the post's own
+ * id, or (a channel post whose id the connector did not name) the card the click came from.
+ */
+function clickedId(context: TurnContext, post: PostRef): string | undefined {
+  if (context.activity.conversation?.id !== post.conversationId) return undefined;
+  return post.activityId ?? context.activity.replyToId;
 }
