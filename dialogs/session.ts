@@ -63,6 +63,9 @@ export type Step = { kind: "question"; question: Question; emergencyPending: boo
 export function nextStep(pack: Pack, session: TriageSession): Step {
   const next = nextQuestion(pack, session.answers);
   if (next.done) return { kind: "outcome" };
+  // Until screens are rendered as checklists, a screen's items are asked one at a time, in order.
+  if (next.kind === "screen")
+    return { kind: "question", question: next.screen.items[0] as Question, emergencyPending: false };
   return { kind: "question", question: next.question, emergencyPending: next.emergencyPending };
 }
 

@@ -81,6 +81,7 @@ export const BOOL_FINDINGS = [
   "hot_swollen_joint",
   "infection_suspected",
   "acute_medical_cause_suspected",
+  "child_red_flag",
   "cancer_history",
   "under_oncology",
   "weight_loss",

@@ -5,7 +5,7 @@ import {
   type Storage,
 } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
-import { loadPack } from "../rules/packs/index.js";
+import { packForDeployment } from "../rules/packs/index.js";
 import { replyAndReset, TriageBot } from "./bot.js";
 import { ChannelPresenter } from "./channels/presenter.js";
 import { createSlackChannel } from "./channels/slack/index.js";
@@ -34,7 +34,10 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   const ready = prepareStorage(storage);
   // Writes only if the conversation is still the version this turn read (scale-out safe).
   const state = new ConditionalConversationState(storage);
-  const pack = loadPack(config.TRIAGE_REGION);
+  const pack = packForDeployment(
+    config.TRIAGE_REGION,
+    config.msccContact ? { msccContact: config.msccContact } : {},
+  );
   const presenter = new ChannelPresenter(log);
   const conversation = new TriageConversation(state, pack, presenter);
   const bot = new TriageBot(state, conversation, presenter, pack);

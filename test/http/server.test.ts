@@ -142,6 +142,7 @@ describe("with a MicrosoftAppId configured", () => {
       readConfig({
         MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
         MicrosoftAppPassword: "not-a-real-secret",
+        MSCC_CONTACT_PHONE: "020 7946 0000",
         LOG_LEVEL: "silent",
       }),
       createLogger("silent"),

@@ -86,7 +86,7 @@ describe.concurrent("triage decide", () => {
 
   it("decide --jsonl: one outcome per line in order; a bad line gets an error object and exit 1", async () => {
     const lines = [
-      caseJson({ findings: { body_area: "limb" } }),
+      caseJson({ findings: { body_area: "limb", age: 40 } }),
       "{not json",
       caseJson({ findings: { saddle_numbness: true } }),
       caseJson({ region: "BNSSG", findings: { body_area: "limb", suspected_fracture: true } }),
