@@ -8,7 +8,7 @@ import type { FindingId, Findings, Region } from "../rules/vocabulary.js";
 import { displayAnswer, toAnswerValue, toFindingValue } from "./answers.js";
 
 // One triage's state, kept in conversation state between turns. It holds answers only: never the
-// clinician's free text, which may carry patient identifiers (RULES.md §1 principle 7).
+// clinician's free text, which may carry patient identifiers (principle 7, docs/clinical-rules.md).
 
 type Stored = boolean | number | string;
 
@@ -35,7 +35,7 @@ export function newSession(region: Region): TriageSession {
 }
 
 /**
- * Applies the quick check's findings (issue 5): positives and unsure red flags can only raise
+ * Applies the quick check's findings: positives and unsure red flags can only raise
  * urgency, so they are used at once; negatives, durations, grades and the body area could lower it,
  * so they wait as one-tap suggestions on their question (the age too: a misread age can skip the
  * cancer question or change the route). Which is which is the rules core's call (usableAtOnce).

@@ -57,7 +57,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   adapter.use(...turnMiddleware());
   adapter.onTurnError = replyAndReset(state, log);
 
-  // Slack (CONTRACT.md §3): the same bot, dialogs and state behind Slack's own transport.
+  // Slack (docs/interfaces.md §3): the same bot, dialogs and state behind Slack's own transport.
   const slack = config.slackEnabled
     ? createSlackChannel({
         botToken: config.SLACK_BOT_TOKEN as string,

@@ -109,6 +109,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     anonymous,
     host: c.HOST ?? (anonymous ? "127.0.0.1" : "0.0.0.0"),
     slackEnabled: Boolean(c.SLACK_BOT_TOKEN),
-    ...(c.MSCC_CONTACT_PHONE ? { msccContact: { name: c.MSCC_CONTACT_NAME, phone: c.MSCC_CONTACT_PHONE } } : {}),
+    ...(c.MSCC_CONTACT_PHONE
+      ? { msccContact: { name: c.MSCC_CONTACT_NAME, phone: c.MSCC_CONTACT_PHONE } }
+      : {}),
   };
 }

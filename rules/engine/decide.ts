@@ -66,8 +66,7 @@ export function describe(pack: Pack, ev: Evaluation, options: DecideOptions = {}
     child,
   };
   if (applies(pack.mriCheck)) outcome.mriCheck = pack.mriCheck.cited;
-  if (!child && fired.some((f) => f.rule.data.contact === "mscc"))
-    outcome.contact = msccContact(pack);
+  if (!child && fired.some((f) => f.rule.data.contact === "mscc")) outcome.contact = msccContact(pack);
   return outcome;
 }
 

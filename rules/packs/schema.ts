@@ -67,7 +67,7 @@ export const questionSchema = z.strictObject({
   max: z.number().optional(),
   unit: z.string().optional(),
   judgement: z.boolean().default(false),
-  /** What an unanswered finding counts as in the final decision (RULES.md §1 principle 2). */
+  /** What an unanswered finding counts as in the final decision (principle 2, docs/clinical-rules.md). */
   absentMeans: z.enum(["no", "unsure"]).default("no"),
   /** The least urgent value: what a not-yet-asked finding is assumed to be when deciding whether to stop. */
   leastUrgent: z.union([z.boolean(), z.number(), z.string()]).optional(),
@@ -85,7 +85,7 @@ export const questionSchema = z.strictObject({
   askWhenRoute: z.array(route).optional(),
   /** Never asked in conversation (still accepted as a finding from the command line or free text). */
   askable: z.boolean().default(true),
-  /** Asked before stopping on an emergency whenever a "yes" would change the route (RULES.md §1 principle 4). */
+  /** Asked before stopping on an emergency whenever a "yes" would change the route (principle 4, docs/clinical-rules.md). */
   askBeforeEmergencyStop: z.boolean().default(false),
   /** Counted as a red flag on the card's "not asked" list. */
   redFlag: z.boolean().default(true),
@@ -101,7 +101,7 @@ export const ruleSchema = z.strictObject({
   /** Pathways added only when a condition holds (e.g. DCM with R05 when myelopathy signs are present). */
   pathwaysWhen: z.array(z.strictObject({ key: pathwayKey, when: conditionSchema })).default([]),
   source: nonEmpty,
-  /** Where the sources are silent and the conservative choice is the team's (RULES.md [silent]). */
+  /** Where the sources are silent and the conservative choice is the team's (docs/clinical-rules.md [silent]). */
   silent: z.string().optional(),
   /** A fallback fires only when no other rule does. */
   fallback: z.boolean().default(false),

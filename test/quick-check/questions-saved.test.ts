@@ -9,7 +9,7 @@ import { walk as coreWalk } from "../rules/walk.js";
 import { readVignettes, type Vignette } from "../vignettes/vignette-file.js";
 
 // How many questions a triage needs with the quick check (start from what the vignette's one-line
-// `text` says) and without it (start empty), over the golden vignettes (issue 5, part 5). A
+// `text` says) and without it (start empty), over the golden vignettes (the quick check). A
 // suggestion shown as a prefill still counts as one question: it is one tap. The quick check may
 // only save questions: the route reached must be the vignette's own, always.
 

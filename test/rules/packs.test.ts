@@ -60,7 +60,7 @@ describe("region packs", () => {
     }
   });
 
-  it("the region overlays differ from the base as RULES.md §6 says", () => {
+  it("the region overlays differ from the base as the region differences (docs/clinical-rules.md) says", () => {
     const ids = (r: (typeof REGIONS)[number]) => loadPack(r).data.rules.map((x) => x.id);
     expect(ids("NEL")).toContain("R16");
     expect(ids("NWL")).not.toContain("R16");

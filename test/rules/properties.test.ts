@@ -18,7 +18,7 @@ import {
 import { definiteValueOf, findingIds, findingsArb, fullCaseArb } from "./arbitraries.js";
 import { leastUrgentCompletion, TODAY, walk } from "./walk.js";
 
-// RULES.md §1 as properties over random cases, for every region pack. Each property states the
+// the principles (docs/clinical-rules.md) as properties over random cases, for every region pack. Each property states the
 // strongest claim that three-valued (Kleene) logic actually guarantees, so a failure is a real
 // defect in the rules or the engine, never a flaky expectation.
 
@@ -44,7 +44,7 @@ const stopQuestions = (pack: Pack) =>
   pack.data.questions.filter((q) => q.askBeforeEmergencyStop && q.askable).map((q) => q.id);
 
 describe.each(packs.map((p) => [p.data.region, p] as const))(
-  "%s pack: RULES.md §1 properties",
+  "%s pack: the principles (docs/clinical-rules.md) properties",
   (_r, pack) => {
     const ids = findingIds(pack).filter((id) => id !== "borough");
     const boolIds = ids.filter((id): id is BoolFindingId =>
