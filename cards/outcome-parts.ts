@@ -47,7 +47,7 @@ export function outcomeParts(view: OutcomeView): OutcomeParts {
     reasons: [
       ...(view.review ? [view.review.summary] : []),
       ...o.rules.map(
-        (r) => `${r.name} (${r.id}): ${r.source}${r.onUncertainty ? ` [${LABELS.onUncertainty}]` : ""}`,
+        (r) => `${r.name} (${r.id}): ${r.sourceText}${r.onUncertainty ? ` [${LABELS.onUncertainty}]` : ""}`,
       ),
     ],
     additional: o.additional.map((a) => `${a.title}: ${URGENCY_LABELS[a.urgency]} (${a.rule})`),

@@ -34,6 +34,7 @@ export function reviewedOutcome(
       id: f.rule.data.id,
       name: f.rule.data.name,
       source: f.rule.data.source,
+      sourceText: f.rule.sourceText,
       onUncertainty: f.truth === UNSURE,
     })),
     additional: described.additional.filter((a) => a.route !== ev.primary.rule.data.route),

@@ -21,7 +21,7 @@ export function queryCase(pack: Pack, triageId: string, findings: Findings, outc
     route: outcome.route,
     urgency: outcome.urgency,
     routeTitle: outcome.title,
-    rules: outcome.rules.map((r) => ({ id: r.id, name: r.name, source: r.source })),
+    rules: outcome.rules.map((r) => ({ id: r.id, name: r.name, source: r.source, sourceText: r.sourceText })),
     rulesVersion: outcome.rulesVersion,
     yes,
     unsure,
@@ -58,7 +58,7 @@ export function queryView(
     urgency: URGENCY_LABELS[c.urgency],
     yes: c.yes.map(label),
     unsure: c.unsure.map(label),
-    rules: c.rules.map((r) => `${r.id} ${r.name}: ${r.source}`),
+    rules: c.rules.map((r) => `${r.id} ${r.name}: ${r.sourceText ?? r.source}`),
     rulesVersion: c.rulesVersion,
     ...(q.question ? { question: q.question } : {}),
     routeChoices: changeableRoutes(pack).map((r) => ({

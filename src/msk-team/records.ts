@@ -39,7 +39,8 @@ export interface QueryCase {
   route: RouteCode;
   urgency: Urgency;
   routeTitle: string;
-  rules: Array<{ id: string; name: string; source: string }>;
+  /** `sourceText`: the source by name, as clinicians read it. */
+  rules: Array<{ id: string; name: string; source: string; sourceText?: string }>;
   rulesVersion: string;
   yes: FindingId[];
   unsure: FindingId[];
