@@ -13,7 +13,7 @@ import { createSlackChannel } from "./channels/slack/index.js";
 import type { Config } from "./config.js";
 import { DuplicateActivityFilter } from "./dedupe.js";
 import { errorFields, type Logger } from "./logging.js";
-import { MskTeam } from "./msk-team/index.js";
+import { type MskQueryEvent, MskTeam } from "./msk-team/index.js";
 import { SlackQueueTransport } from "./msk-team/slack-transport.js";
 import { TeamsQueueTransport } from "./msk-team/teams-transport.js";
 import { createServer } from "./server.js";
@@ -26,12 +26,13 @@ export { ERROR_NOTICE } from "./bot.js";
 
 /**
  * `overrides.storage` replaces the configured store (tests wrap it to force timing);
- * `overrides.clock` sets the MSK team's clock (tests move it on to reach a reminder).
+ * `overrides.clock` sets the MSK team's clock (tests move it on to reach a reminder);
+ * `overrides.onMskQuery` hears each MSK team query asked and answered (for the audit).
  */
 export function createApp(
   config: Config,
   log: Logger,
-  overrides: { storage?: Storage; clock?: () => Date } = {},
+  overrides: { storage?: Storage; clock?: () => Date; onMskQuery?: (event: MskQueryEvent) => void } = {},
 ) {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? "",
@@ -61,6 +62,7 @@ export function createApp(
     reminderMinutes: config.MSK_REMINDER_MINUTES,
     ...(config.MSK_TEAM_MEMBERS ? { members: config.MSK_TEAM_MEMBERS } : {}),
     ...(overrides.clock ? { clock: overrides.clock } : {}),
+    ...(overrides.onMskQuery ? { onQuery: overrides.onMskQuery } : {}),
   });
   mskTeam.use("teams", new TeamsQueueTransport(adapter, config.MicrosoftAppId ?? ""));
   const conversation = new TriageConversation(state, pack, mskTeam.presenter(presenter));

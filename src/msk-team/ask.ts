@@ -110,6 +110,7 @@ export async function onPendingText(deps: MskTeamDeps, context: TurnContext): Pr
     posts: [],
   };
   await deps.store.saveNewQuery(record);
+  deps.onQuery({ triageId: c.triageId, queryId: id, askedAt: new Date(now) });
   await deps.asks.set(context, {
     ...rest,
     cases: rest.cases.map((x) => (x.triageId === c.triageId ? { ...x, queryNumber: record.number } : x)),

@@ -1,4 +1,5 @@
 import type { TurnContext } from "botbuilder";
+import type { MskReply } from "../../cards/msk-team/views.js";
 import type { NoticeView } from "../../cards/views.js";
 import type { Presenter } from "../../dialogs/presenter.js";
 import type { Pack } from "../../rules/packs/index.js";
@@ -21,6 +22,17 @@ export interface MskTeamDeps {
   reminderMinutes: number;
   clock: () => Date;
   log: Logger;
+  /** Told when a query is asked and when it is answered (the audit keeps both with the outcome). */
+  onQuery: (event: MskQueryEvent) => void;
+}
+
+/** What the audit needs of a query: no text, no ids of people or conversations. */
+export interface MskQueryEvent {
+  triageId: string;
+  queryId: string;
+  askedAt: Date;
+  repliedAt?: Date;
+  reply?: MskReply;
 }
 
 export function platformOf(context: TurnContext): Platform {

@@ -4,7 +4,10 @@ import type { Pack } from "../../rules/packs/index.js";
 import type { Logger } from "../logging.js";
 import { dropPendingAsk, onAskClick, onPendingText } from "./ask.js";
 import { AskState } from "./ask-state.js";
-import type { MskTeamDeps } from "./deps.js";
+import type { MskQueryEvent, MskTeamDeps } from "./deps.js";
+
+export type { MskQueryEvent } from "./deps.js";
+
 import { withMskTeam } from "./outcome-hook.js";
 import { recogniseQueueCommand, runQueueCommand } from "./queue-commands.js";
 import type { Platform } from "./records.js";
@@ -25,6 +28,8 @@ export interface MskTeamOptions {
   members?: string[];
   reminderMinutes: number;
   clock?: () => Date;
+  /** Told when a query is asked and when it is answered (wire the audit log here). */
+  onQuery?: (event: MskQueryEvent) => void;
 }
 
 export class MskTeam {
@@ -41,6 +46,7 @@ export class MskTeam {
       reminderMinutes: o.reminderMinutes,
       clock: o.clock ?? (() => new Date()),
       log: o.log,
+      onQuery: o.onQuery ?? (() => {}),
     };
   }
 

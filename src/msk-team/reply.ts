@@ -65,6 +65,13 @@ export async function onReplyClick(deps: MskTeamDeps, context: TurnContext, valu
       `Query ${existing.number} was already answered${first ? ` (${first.kind}, ${displayTime(first.at)})` : ""}, so this answer was not sent.`,
     );
   }
+  deps.onQuery({
+    triageId: after.case.triageId,
+    queryId: after.id,
+    askedAt: new Date(after.askedAt),
+    repliedAt: new Date(at),
+    reply,
+  });
   const answered = answeredLine(deps, after, who);
   if (queue.target) await markAnswered(deps, deps.pack, queue.target, after, answered, context);
   deps.log.info("msk_query_answered", { platform: after.platform, number: after.number, reply });

@@ -122,6 +122,19 @@ describe("the MSK team's queue in a Teams channel", () => {
     const back = texts(world.connector.postedTo(PERSONAL, mark)).join("\n");
     expect(back).toMatch(/The MSK team answered query \d+ .*Alex Physio agrees with the route/);
 
+    // The audit hears of the query when asked and again when answered, with no text or people.
+    const events = world.queryEvents.filter((e) => e.queryId === queryId);
+    expect(events).toEqual([
+      { triageId: expect.any(String), queryId, askedAt: expect.any(Date) },
+      {
+        triageId: events[0]?.triageId,
+        queryId,
+        askedAt: events[0]?.askedAt,
+        repliedAt: expect.any(Date),
+        reply: "agree",
+      },
+    ]);
+
     // A second press (another member, or a double click) changes nothing.
     mark = world.connector.calls.length;
     await world.clickInChannel(created.conversationId, created.id, replies[2] as Record<string, unknown>);

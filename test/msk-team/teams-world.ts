@@ -2,6 +2,7 @@ import type { Activity, Storage } from "botbuilder";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging.js";
+import type { MskQueryEvent } from "../../src/msk-team/index.js";
 import { FakeConnector } from "../teams/fake-connector.js";
 
 // Teams for the MSK team tests: the real server (createApp on a loopback port) and a loopback fake
@@ -28,6 +29,8 @@ export interface TeamsWorldOptions {
 
 export class TeamsWorld {
   readonly connector: FakeConnector;
+  /** What the bot told the audit hook about MSK team queries. */
+  readonly queryEvents: MskQueryEvent[] = [];
   app: ReturnType<typeof createApp> | undefined;
   private baseUrl = "";
   private seq = 0;
@@ -44,6 +47,7 @@ export class TeamsWorld {
     this.app = createApp(config, createLogger("silent"), {
       ...(this.o.storage ? { storage: this.o.storage } : {}),
       ...(this.o.clock ? { clock: this.o.clock } : {}),
+      onMskQuery: (event) => this.queryEvents.push(event),
     });
     await this.app.ready;
     const server = this.app.server;
