@@ -3,7 +3,7 @@ import type { SlackAdapter } from "../channels/slack/slack-adapter.js";
 import { messageParts } from "../channels/slack/slack-adapter.js";
 import type { SlackWebClient } from "../channels/slack/web-client.js";
 import type { PostRef, QueueTarget } from "./records.js";
-import type { QueueTransport } from "./transport.js";
+import { type QueueTransport, rethrowing } from "./transport.js";
 
 // Slack through the existing Web API client: chat.postMessage for a query in the team's channel,
 // chat.update to answer it in place, and the Slack adapter's continueConversation to reach the
@@ -39,6 +39,6 @@ export class SlackQueueTransport implements QueueTransport {
     reference: Partial<ConversationReference>,
     send: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    return this.adapter.continueConversation(reference, send);
+    return rethrowing((logic) => this.adapter.continueConversation(reference, logic), send);
   }
 }

@@ -6,7 +6,7 @@ import type {
   TurnContext,
 } from "botbuilder";
 import type { PostRef, QueueTarget } from "./records.js";
-import { type QueueTransport, threadRootId } from "./transport.js";
+import { type QueueTransport, rethrowing, threadRootId } from "./transport.js";
 
 // Teams through the Bot Framework connector at the queue's serviceUrl: a new post in the team's
 // channel per query (createConversationAsync), a new message in a group chat, and proactive
@@ -77,7 +77,7 @@ export class TeamsQueueTransport implements QueueTransport {
     reference: Partial<ConversationReference>,
     send: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    return this.adapter.continueConversationAsync(this.appId, reference, send);
+    return rethrowing((logic) => this.adapter.continueConversationAsync(this.appId, reference, logic), send);
   }
 }
 

@@ -24,3 +24,23 @@ export interface QueueTransport {
 export function threadRootId(conversationId: string): string | undefined {
   return /;messageid=([^;]+)$/.exec(conversationId)?.[1];
 }
+
+/**
+ * Runs `logic` in a proactive turn and rethrows what it threw. An adapter hands a turn's error to
+ * its onTurnError, which resets the conversation and tells the clinician the triage failed: right
+ * for their own message, wrong for a message the bot could not deliver to them.
+ */
+export async function rethrowing(
+  run: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
+  logic: (context: TurnContext) => Promise<void>,
+): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await run(async (context) => {
+    try {
+      await logic(context);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
+}

@@ -20,6 +20,8 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   /** Answer the next n calls with HTTP 503 (a connector outage). */
   failNext = 0;
+  /** Answers calls it matches with HTTP 503 (an outage of one conversation), recording nothing. */
+  refuse: ((method: string, path: string) => boolean) | undefined;
   private server: Server | undefined;
   private seq = 0;
 
@@ -32,8 +34,9 @@ export class FakeConnector {
     this.server = createServer((req, res) => {
       void readJson(req).then((body) => {
         res.setHeader("content-type", "application/json");
-        if (this.failNext > 0) {
-          this.failNext -= 1;
+        const refused = this.refuse?.(req.method ?? "", decodeURIComponent(req.url ?? "")) ?? false;
+        if (this.failNext > 0 || refused) {
+          if (!refused) this.failNext -= 1;
           res.statusCode = 503;
           res.end(JSON.stringify({ error: { code: "ServiceUnavailable", message: "fake outage" } }));
           return;
