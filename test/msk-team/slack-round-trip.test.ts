@@ -22,10 +22,15 @@ const QUESTION = "Mrs Jane Doe, NHS 9434765919: she cannot get to ED until tomor
 const LEAKS = ["Jane", "Doe", "943 476 5919", "9434765919"];
 
 /** A team member's click on a query message, with the message's inputs in state.values. */
-function teamClick(message: ApiCall, actionId: string, inputs: { route?: string; note?: string } = {}) {
+function teamClick(
+  message: ApiCall,
+  actionId: string,
+  inputs: { route?: string; note?: string } = {},
+  user = TEAM_MEMBER,
+) {
   const req = ws.clickRequest(message, actionId);
   const payload = JSON.parse(new URLSearchParams(req.body).get("payload") ?? "{}") as Record<string, unknown>;
-  payload.user = { id: TEAM_MEMBER, username: "alex.physio", name: "alex.physio", team_id: "T0TEAM" };
+  payload.user = { id: user, username: "alex.physio", name: "alex.physio", team_id: "T0TEAM" };
   payload.state = {
     values: {
       msk_route: {
@@ -138,6 +143,35 @@ describe("the MSK team's queue in a Slack channel", () => {
     const note = JSON.stringify(ws.fake.of("chat.update", mark).map((c) => c.args.blocks));
     expect(note).toMatch(/Route changed to Urgent Advanced Practice/);
     expect(note).not.toContain("Doe's");
+  });
+
+  it("`queue` lists an open query; someone outside MSK_TEAM_MEMBERS cannot answer it; Call me reaches the DM", async () => {
+    const query = await triageAndAsk("skip");
+    let mark = ws.fake.calls.length;
+    await ws.command("queue", CHANNEL);
+    expect(
+      inQueue(mark)
+        .map((c) => String(c.args.text))
+        .join(),
+    ).toMatch(/Open queries:\nQuery \d+: /);
+
+    mark = ws.fake.calls.length;
+    await teamClick(query, "msk_reply_call", {}, "U0SOMEONEELSE");
+    expect(
+      inQueue(mark)
+        .map((c) => String(c.args.text))
+        .join(),
+    ).toMatch(/only members of the MSK team/);
+    expect(ws.fake.of("chat.update", mark)).toHaveLength(0);
+    expect(inDm(mark)).toHaveLength(0);
+
+    mark = ws.fake.calls.length;
+    await teamClick(query, "msk_reply_call");
+    expect(
+      inDm(mark)
+        .map((c) => String(c.args.text))
+        .join(),
+    ).toMatch(/alex.physio would like to discuss it/);
   });
 
   it("nothing the clinician typed but the redacted question reaches the queue", () => {
