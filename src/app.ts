@@ -66,7 +66,7 @@ export function createApp(
   });
   mskTeam.use("teams", new TeamsQueueTransport(adapter, config.MicrosoftAppId ?? ""));
   const conversation = new TriageConversation(state, pack, mskTeam.presenter(presenter));
-  const bot = new TriageBot(state, conversation, presenter, pack, [(context) => mskTeam.handle(context)]);
+  const bot = new TriageBot(state, conversation, presenter, pack, (context) => mskTeam.handle(context));
 
   // One pipeline per adapter (Teams and Slack), fresh instances each.
   const turnMiddleware = (): Middleware[] => [

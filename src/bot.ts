@@ -15,9 +15,6 @@ import { errorFields, type Logger } from "./logging.js";
 // The bot only routes: Teams transport details (mentions, install events) here, the conversation
 // in dialogs/, clinical decisions in rules/. State is saved at the end of every turn.
 
-/** Takes a message before the triage conversation sees it (e.g. the MSK team's); true = taken. */
-export type MessageHandler = (context: TurnContext) => Promise<boolean>;
-
 /** How many recent message ids each conversation remembers (see TriageBot.seenBefore). */
 const REMEMBERED_IDS = 30;
 
@@ -30,7 +27,8 @@ export class TriageBot extends ActivityHandler {
     private readonly conversation: TriageConversation,
     private readonly presenter: Presenter,
     private readonly pack: Pack,
-    private readonly messageHandlers: MessageHandler[] = [],
+    /** Takes a message before the triage conversation does (the MSK team's); true when handled. */
+    private readonly intercept?: (context: TurnContext) => Promise<boolean>,
   ) {
     super();
     this.welcomed = state.createProperty<boolean>("welcomed");
@@ -38,7 +36,7 @@ export class TriageBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       if (!(await this.seenBefore(context)) && this.shouldHandle(context)) {
-        if (!(await this.takenByHandler(context))) await this.conversation.onMessage(context);
+        if (!(await this.intercept?.(context))) await this.conversation.onMessage(context);
       }
       await next();
     });
@@ -84,11 +82,6 @@ export class TriageBot extends ActivityHandler {
     const ids = (await this.recentIds.get(context, [])) ?? [];
     if (ids.includes(id)) return true;
     await this.recentIds.set(context, [...ids.slice(-(REMEMBERED_IDS - 1)), id]);
-    return false;
-  }
-
-  private async takenByHandler(context: TurnContext): Promise<boolean> {
-    for (const handle of this.messageHandlers) if (await handle(context)) return true;
     return false;
   }
 
