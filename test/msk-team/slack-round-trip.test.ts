@@ -174,6 +174,22 @@ describe("the MSK team's queue in a Slack channel", () => {
     ).toMatch(/alex.physio would like to discuss it/);
   });
 
+  it("a reply Slack refuses to deliver to the DM: the team is told in the channel", async () => {
+    const query = await triageAndAsk("skip");
+    const mark = ws.fake.calls.length;
+    // Refused twice: the card, then the plain text the presenter falls back to.
+    ws.fake.failures.set("chat.postMessage", "channel_not_found");
+    ws.fake.failureCount.set("chat.postMessage", 2);
+    await teamClick(query, "msk_reply_agree");
+    expect(ws.fake.of("chat.update", mark)).toHaveLength(1);
+    expect(
+      inQueue(mark)
+        .map((c) => String(c.args.text))
+        .join(),
+    ).toMatch(/could not be delivered to the clinician/);
+    expect(inDm(mark).filter((c) => c.response.ok)).toHaveLength(0);
+  });
+
   it("nothing the clinician typed but the redacted question reaches the queue", () => {
     const toQueue = JSON.stringify(
       ws.fake.calls.filter((c) => c.args.channel === CHANNEL).map((c) => c.args),
