@@ -14,10 +14,10 @@ import { neuroProgressingWords } from "./neuro-progression.js";
 import { findAge, findDurations, findPowerGrades } from "./numbers.js";
 import type { Polarity } from "./phrases.js";
 import { type Reading, readHit } from "./polarity.js";
-import { type PhraseHit, scan } from "./scan.js";
+import { scan } from "./scan.js";
 import { lowerSameLength, type Span } from "./text.js";
 
-// Free text -> findings of RULES.md §4, with the words each came from. Pure: no I/O, no model.
+// Free text -> findings (docs/clinical-rules.md), with the words each came from. Pure: no I/O, no model.
 
 export interface Extraction {
   findings: Findings;
@@ -51,7 +51,7 @@ function readUpTo(text: string): number {
 }
 
 // When a finding is mentioned more than once, the reading that can only raise urgency wins
-// (RULES.md principle 3): present beats unsure beats absent.
+// (a yes or an unsure never lowers urgency, docs/clinical-rules.md): present beats unsure beats absent.
 const rank = (v: unknown): number => (v === true ? 2 : v === "unsure" ? 1 : 0);
 
 export function extractFindings(message: string): Extraction {
@@ -72,8 +72,13 @@ export function extractFindings(message: string): Extraction {
 
   const values = new Map<(typeof s.hits)[number], Polarity>();
   for (const hit of s.hits) {
-    const reading = suspicionRead(lower, hit, readHit(lower, hit, s));
-    values.set(hit, reading.value);
+    const reading = readHit(lower, hit, s);
+    const suspicion = suspicionValue(lower, reading);
+    const valueFor = (id: BoolFindingId) => (isSuspicion(id) ? suspicion : reading.value);
+    values.set(
+      hit,
+      hit.phrase.ids.length > 0 && hit.phrase.ids.every(isSuspicion) ? suspicion : reading.value,
+    );
     if (hit.phrase.group) {
       // "?CES" or "CES symptoms": some CES symptom is there, not which; "no CES sx" answers nothing.
       if (reading.value === false) continue;
@@ -84,7 +89,7 @@ export function extractFindings(message: string): Extraction {
         setBool("recent_injury", true, managed);
         continue;
       }
-      for (const id of hit.phrase.ids) setBool(id, reading.value, reading.words);
+      for (const id of hit.phrase.ids) setBool(id, valueFor(id), reading.words);
     }
   }
 
@@ -153,7 +158,7 @@ export function extractFindings(message: string): Extraction {
     evidence.body_area = cite([area]);
   }
   // A fracture named in a spinal story of an older or osteoporotic person, with no high-energy
-  // mechanism, is the vertebral fragility fracture question (RULES.md §5); the trauma question
+  // mechanism, is the vertebral fragility fracture question (docs/clinical-rules.md); the trauma question
   // ("bony tenderness, deformity, unable to bear weight?") is still asked if it could matter.
   const fragile =
     findings.osteoporosis_risk === true ||
@@ -189,10 +194,15 @@ const BARE_FRACTURE = /^(?:fractures?|fractured|#|fx)$/;
 // Words that say the clinician does not know; a query mark or "possible" before a suspicion is the
 // suspicion itself ("?discitis" answers "Do you suspect infection?" with yes).
 const DOES_NOT_KNOW =
-  /(?<![a-z])(?:not sure|unsure|uncertain|unclear|don'?t know|dont know|equivocal|maybe|might|may|could)(?![a-z])/;
+  /(?<![a-z])(?:not sure|unsure|uncertain|unclear|not certain|unknown|not known|(?:don'?t|dont|doesn'?t|does not|do not) know|(?:can'?t|cannot) (?:remember|recall)|equivocal|maybe|might|may|could)(?![a-z])/;
 
-function suspicionRead(lower: string, hit: PhraseHit, reading: Reading): Reading {
-  if (reading.value !== "unsure" || !hit.phrase.ids.every((id) => id.endsWith("_suspected"))) return reading;
-  const words = lower.slice(reading.span.start, reading.span.end);
-  return DOES_NOT_KNOW.test(words) ? reading : { ...reading, value: true };
+const isSuspicion = (id: BoolFindingId) => id.endsWith("_suspected");
+
+/**
+ * A "do you suspect ...?" finding's value from a reading in doubt: "query osteoporotic fracture"
+ * suspects the fracture (yes) while the osteoporosis it names stays unsure.
+ */
+function suspicionValue(lower: string, reading: Reading): Polarity {
+  if (reading.value !== "unsure") return reading.value;
+  return DOES_NOT_KNOW.test(lower.slice(reading.span.start, reading.span.end)) ? "unsure" : true;
 }
