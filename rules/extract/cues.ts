@@ -7,7 +7,7 @@ export const NEGATORS =
 
 /** Before a finding: it is in doubt. */
 export const DOUBTERS =
-  "(?<![a-z0-9)])\\?+|query|qry|possible|possibly|poss|maybe|might (?:have|be)|may (?:have|be)|could (?:have|be)|unsure (?:about|of|if|whether)?|not sure (?:about|of|if|whether)?|uncertain(?: about| if| whether)?|unclear(?: if| whether)?|equivocal|vague|ruling out|rule out|r/o|to exclude|\\?\\s*if|ddx|differential(?:s)?(?: include)?|borderline|questionable|(?:doesn'?t|does not|don'?t|do not|didn'?t|did not) know(?: (?:about|of|if|whether))?|(?:can'?t|cannot|couldn'?t|could not) (?:remember|recall)(?: (?:about|if|whether))?|not certain(?: (?:about|of|if|whether))?|unknown";
+  "(?<![a-z0-9)])\\?+|query|qry|possible|possibly|poss|maybe|might (?:have|be)|may (?:have|be)|could (?:have|be)|unsure (?:about|of|if|whether|re|regarding)?|not sure (?:about|of|if|whether|re|regarding)?|uncertain(?: about| if| whether| re| regarding)?|not known (?:if|whether)|unclear(?: if| whether)?|equivocal|vague|ruling out|rule out|r/o|to exclude|\\?\\s*if|ddx|differential(?:s)?(?: include)?|borderline|questionable|(?:doesn'?t|does not|don'?t|do not|didn'?t|did not) know(?: (?:about|of|if|whether))?|(?:can'?t|cannot|couldn'?t|could not) (?:remember|recall)(?: (?:about|if|whether))?|not certain(?: (?:about|of|if|whether))?|unknown";
 
 /** After a finding (possibly after a list of them): it is absent, in doubt, or present. */
 export const POST_NEGATIVE =
@@ -15,7 +15,7 @@ export const POST_NEGATIVE =
 /** Short answers that only count at the end of a clause ("saddle: no." but not "retention, no incontinence"). */
 export const POST_SHORT_NEGATIVE = "no|not|n|x|nope";
 export const POST_DOUBT =
-  "\\?+|query|unclear|uncertain|unsure|not sure|unknown|not known|equivocal|possibly|\\?\\s*present";
+  "\\?+|query|unclear|uncertain|unsure|not sure|unknown|not known|(?:don'?t|doesn'?t|does not|do not) know|equivocal|possibly|\\?\\s*present";
 export const POST_POSITIVE = "present|positive|\\+ve|reported";
 export const POST_SHORT_POSITIVE = "\\+|yes|y";
 

@@ -121,7 +121,7 @@ const DURATIONS: Array<{ re: RegExp; weeks: (m: RegExpExecArray) => number | und
   },
   {
     re: new RegExp(
-      `(?<![a-wyz0-9/.])(${NUM})(?:\\s*(?:-|to)\\s*${NUM})?\\s*-?\\s*(days?|dys?|d|wks?|weeks?|w|months?|mths?|mnths?|mo|m|years?|yrs?|hours?|hrs?|h)(?![a-z])`,
+      `(?<![a-wyz0-9/.])(${NUM})(?:\\s*(?:-|to)\\s*${NUM})?\\s*-?\\s*(days?|dys?|d|wks?|weeks?|w|fortnights?|months?|mths?|mnths?|mo|m|years?|yrs?|hours?|hrs?|h)(?![a-z])`,
       "g",
     ),
     weeks: (m) => weeksOf(amountOf(m[1] ?? ""), m[2] ?? ""),

@@ -224,7 +224,7 @@ export const PHRASES: readonly Phrase[] = [
   // drug use, a recent procedure or travel are not past medical history. Its answer is part of the
   // phrase, so "PMH nil, saddle numbness" leaves the numbness alone.
   {
-    re: `(?:${PAST_MEDICAL})\\s*(?:[:=\\-–]\\s*)?(?:${NOTHING})|(?:no|nil|not any)\\s+(?:(?:significant|relevant|other|known|past)\\s+)*(?:${PAST_MEDICAL})`,
+    re: `(?:${PAST_MEDICAL})\\s*(?:[:=\\-–]+\\s*)?(?:${NOTHING})|(?:no|nil|not any)\\s+(?:(?:significant|relevant|other|known|past)\\s+)*(?:${PAST_MEDICAL})`,
     ids: ["cancer_history"],
     says: false,
   },

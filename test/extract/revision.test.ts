@@ -37,6 +37,7 @@ describe("PMH nil", () => {
     "PMH nil",
     "PMH: nil of note",
     "PMHx - none",
+    "PMH:- nil",
     "nil PMH",
     "no significant PMH",
     "no past medical history",
@@ -75,6 +76,10 @@ describe("a cancer history nobody knows", () => {
     "?ca hx",
     "can't remember if she's had cancer",
     "unknown ca hx",
+    "unsure re ca hx",
+    "ca hx: don't know",
+    "unsure if any cancer history",
+    "not known if previous cancer",
   ])("'%s' is unsure, and no suspicion", (text) => {
     expect(f(text)).toEqual({ cancer_history: "unsure" });
   });
@@ -132,6 +137,7 @@ describe("durations the text states, and those it does not", () => {
     expect(f("saddle numbness for a fortnight").ces_symptom_weeks).toBe(2);
     expect(f("foot drop a fortnight ago").motor_onset_weeks).toBe(2);
     expect(f("weakness R leg for one fortnight").motor_onset_weeks).toBe(2);
+    expect(f("weakness 2 fortnights").motor_onset_weeks).toBe(4);
   });
 
   it.each([
