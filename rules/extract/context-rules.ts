@@ -105,8 +105,9 @@ export function managedFractureWords(lower: string, hit: PhraseHit): Span[] | un
 }
 
 // Lifting, a cough or a slip is minor trauma for an older or osteoporotic person (the force is
-// weighed against the age, docs/clinical-rules.md); in a 30-year-old it is the usual story of mechanical back pain. A fall the
-// lexicon already reads ("fell off a ladder" is high-energy) is not read again here.
+// weighed against the age, docs/clinical-rules.md); in a 30-year-old it is the usual story of
+// mechanical back pain. A fall the lexicon already reads ("fell off a ladder" is high-energy) is
+// not read again here.
 const MINOR_MECHANISM =
   /(?<![a-z])(?:after|while|whilst|when|following|since|on)\s+(?:(?:a|some|heavy|light|minor|the)\s+)?(?:lifting|bending|twisting|coughing|sneezing|cough|sneeze|reaching|lifting \w+)(?![a-z])|(?<![a-z])lifted (?:a|some|the|his|her|something)(?![a-z])|(?<![a-z])(?:slipped(?! discs?)|tripped|stumbled|fell(?! (?:asleep|pregnant|ill|apart|behind))|(?:a|minor|recent|the|simple) (?:fall|slip|trip)|found (?:on|lying on) (?:the )?floor)(?![a-z])|(?<=(?<![a-z])(?:sudden(?:ly)?|acute(?:ly)?)(?![a-z])[^,.;:!?\n]{0,30})(?<![a-z])(?:bending|bent) (?:over|down)(?![a-z])/g;
 const MECHANISM_DENIED =
