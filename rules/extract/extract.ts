@@ -2,15 +2,15 @@ import type { BoolFindingId, FindingId, Findings } from "../vocabulary.js";
 import { type Anchor, bindDuration, CES_IDS, MOTOR_IDS, sortAnchors } from "./binding.js";
 import { findBodyArea, isNerveHit } from "./body-area.js";
 import {
-  cesWorseningWords,
-  lumpConcernSpan,
+  cesWorsening,
+  lumpConcern,
   managedFractureWords,
   minorMechanismSpan,
   OLDER_AGE,
 } from "./context-rules.js";
 import { citeWords } from "./evidence.js";
 import { findIdentifiers, type IdentifierSpan, maskIdentifiers } from "./identifiers.js";
-import { neuroProgressingWords } from "./neuro-progression.js";
+import { neuroProgressing } from "./neuro-progression.js";
 import { findAge, findDurations, findPowerGrades } from "./numbers.js";
 import type { Polarity } from "./phrases.js";
 import { type Reading, readHit } from "./polarity.js";
@@ -95,12 +95,12 @@ export function extractFindings(message: string): Extraction {
 
   // Details said apart from the finding they qualify ("saddle numbness 2/52, worsening").
   const positive = s.hits.filter((h) => values.get(h) === true);
-  const worse = cesWorseningWords(lower, positive, s.cues);
-  if (worse) setBool("ces_worsening", true, worse);
-  const progressing = neuroProgressingWords(lower, positive, s);
-  if (progressing) setBool("neuro_progressing", true, progressing);
-  const concern = findings.lump === true ? lumpConcernSpan(lower) : undefined;
-  if (concern) setBool("lump_concerning", true, [concern]);
+  const worse = cesWorsening(lower, positive, s.cues);
+  if (worse) setBool("ces_worsening", worse.value, worse.words);
+  const progressing = neuroProgressing(lower, positive, s);
+  if (progressing) setBool("neuro_progressing", progressing.value, progressing.words);
+  const concern = findings.lump === true ? lumpConcern(lower) : undefined;
+  if (concern) setBool("lump_concerning", concern.value, concern.words);
 
   const powers = findPowerGrades(lower);
   const weakest = [...powers].sort((a, b) => a.value - b.value)[0];

@@ -236,7 +236,7 @@ export const PHRASES: readonly Phrase[] = [
   },
   { re: `(?:${HISTORY})\\s+(?:of\\s+)?(?:${METS})`, ids: ["cancer_history"], hidesArea: true },
   {
-    re: `(?:${SUSPECT})(?:${CANCER}|${METS})`,
+    re: `(?:${SUSPECT})(?:(?:an?|the)\\s+)?(?:(?:bone|bony|spinal|primary|soft tissue|underlying)\\s+)?(?:${CANCER}|${METS})`,
     ids: ["malignancy_suspected"],
     says: doubtOrYes,
     hidesArea: true,

@@ -45,7 +45,7 @@ const POST: Array<{ re: RegExp; value: Polarity }> = [
 // "not sure if it's a fracture": the doubt reaches over the words that introduce the finding, and
 // over the person it is about ("doesn't know her cancer history", "can't remember if she's had").
 const LIST_GAP =
-  /^[\s,/&+-]*(?:(?:if|whether)\s+)?(?:(?:it'?s|it is|this is|there'?s|there is|a|an|the|some|his|her|their|pt'?s|patient'?s|(?:she|he|they)(?:'s|'d|'ve)?|ever|any)\s+)*(?:(?:and|or|nor)[\s,/&+-]*)*$/;
+  /^[\s,/&+-]*(?:(?:if|whether)\s+)?(?:(?:it'?s|it is|this is|there'?s|there is|a|an|the|some|his|her|their|pt'?s|patient'?s|(?:she|he|they)(?:'s|'d|'ve)?|ever|any|still|currently|to)\s+)*(?:(?:and|or|nor)[\s,/&+-]*)*$/;
 
 /** The text from `from` to `to` with each finding wholly inside it replaced by a space. */
 function gapWithoutHits(lower: string, from: number, to: number, hits: readonly PhraseHit[]): string {

@@ -108,8 +108,16 @@ describe("a suspicion is not a history", () => {
     "concern re malignancy",
     "worried about cancer",
     "suspicion of malignancy",
+    "I suspect a bone tumour",
+    "?bone tumour",
+    "?spinal tumour",
+    "suspect an underlying malignancy",
   ])("'%s' suspects malignancy and says nothing of a history", (text) => {
     expect(f(text)).toEqual({ malignancy_suspected: true });
+  });
+
+  it("is unsure when the clinician is not sure whether to suspect", () => {
+    expect(f("not sure whether to suspect cancer")).toEqual({ malignancy_suspected: "unsure" });
   });
 
   it("keeps the two apart when both are said", () => {
@@ -129,6 +137,29 @@ describe("a suspicion is not a history", () => {
     expect(f("family history of breast cancer")).toEqual({});
     expect(f("mum had breast ca, no personal hx of ca")).toEqual({ cancer_history: false });
     expect(f("dad died of lung cancer; pt hx prostate ca").cancer_history).toBe(true);
+  });
+});
+
+describe("doubt about who has what, and about a change", () => {
+  it("reaches over the person and the verb after 'if' or 'whether'", () => {
+    expect(f("not sure if she has had any bladder change").bladder_bowel_dysfunction).toBe("unsure");
+    expect(f("pt not sure if he has saddle numbness").saddle_anaesthesia).toBe("unsure");
+    expect(f("not sure if he's still under oncology").under_oncology).toBe("unsure");
+  });
+
+  it("makes a change said in doubt unsure, not yes", () => {
+    expect(f("saddle numbness 3/7, ?worsening").ces_worsening).toBe("unsure");
+    expect(f("numbness L foot, unsure if progressing").neuro_progressing).toBe("unsure");
+    expect(f("lump thigh, not sure if it's growing").lump_concerning).toBe("unsure");
+    expect(extractFindings("lump thigh, not sure if it's growing").evidence.lump_concerning).toBe(
+      "not sure if it's growing",
+    );
+  });
+
+  it("still reads a change said plainly as yes", () => {
+    expect(f("saddle numbness 3/7, worsening").ces_worsening).toBe(true);
+    expect(f("numbness L foot, progressing").neuro_progressing).toBe(true);
+    expect(f("lump thigh, growing").lump_concerning).toBe(true);
   });
 });
 
