@@ -23,7 +23,7 @@ export const MSK_LABELS = {
   askButton: "Ask the MSK team",
 } as const;
 
-/** The value every reply button carries (CONTRACT: data / value of the query's buttons). */
+/** The value every reply button carries (docs/interfaces.md: Teams `data`, Slack `value`). */
 export function replyData(queryId: string, reply: "agree" | "change" | "call") {
   return { action: "mskReply", queryId, reply } as const;
 }
