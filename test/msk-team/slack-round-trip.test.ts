@@ -190,12 +190,47 @@ describe("the MSK team's queue in a Slack channel", () => {
     expect(inDm(mark).filter((c) => c.response.ok)).toHaveLength(0);
   });
 
-  it("nothing the clinician typed but the redacted question reaches the queue", () => {
-    const toQueue = JSON.stringify(
-      ws.fake.calls.filter((c) => c.args.channel === CHANNEL).map((c) => c.args),
+  it("asked from a channel thread, the reply comes back to that thread", async () => {
+    let threadTs = "";
+    const text = "is this urgent APP? 45 year old, back pain";
+    const played = await playTriage(
+      ws,
+      pack,
+      {
+        text,
+        send: async () => {
+          const m = ws.mention(text);
+          threadTs = m.ts;
+          await m.res;
+        },
+        where: () => ({ channel: CHANNEL, threadTs }),
+      },
+      answerFrom(pack, { body_area: "lumbar", age: 45, cancer_history: false }),
     );
+    const outcome = played.outcomes.at(-1) as ApiCall;
+    await ws.click(outcome, "ask_msk_team");
+    let mark = ws.fake.calls.length;
+    await ws.mention("skip", threadTs).res;
+    const query = ws.fake
+      .of("chat.postMessage", mark)
+      .find((c) => c.args.channel === CHANNEL && !c.args.thread_ts);
+    if (!query) throw new Error("no query posted at the top of the channel");
+    mark = ws.fake.calls.length;
+    await teamClick(query, "msk_reply_agree");
+    const back = ws.fake.of("chat.postMessage", mark).filter((c) => c.args.thread_ts === threadTs);
+    expect(back.map((c) => String(c.args.text)).join()).toMatch(/agrees with the route/);
+  });
+
+  it("nothing the clinician typed but the redacted question reaches the queue", () => {
+    // The queue's own messages: top-level posts in its channel, and the updates of those posts.
+    const posts = ws.fake
+      .of("chat.postMessage")
+      .filter((c) => c.args.channel === CHANNEL && !c.args.thread_ts);
+    const ids = new Set(posts.map((c) => c.response.ts));
+    const updates = ws.fake.of("chat.update").filter((c) => ids.has(c.args.ts));
+    const toQueue = JSON.stringify([...posts, ...updates].map((c) => c.args));
     expect(toQueue).toContain("she cannot get to ED until tomorrow");
-    for (const leaked of LEAKS) expect(toQueue).not.toContain(leaked);
+    for (const leaked of LEAKS) expect(toQueue).not.toMatch(new RegExp(`\\b${leaked}\\b`));
     expect(toQueue).not.toContain("since yesterday");
   });
 });
