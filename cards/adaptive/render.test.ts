@@ -124,17 +124,26 @@ describe("question cards keep CONTRACT.md §2's submit data", () => {
     expect(input && "max" in input).toBe(false);
   });
 
-  it("a choice question has Input.ChoiceSet 'answer' with every choice", () => {
+  it("a choice question is one tap: a button per choice submitting its value, no input and no Send", () => {
     const { card, text } = renderAdaptive(makeQuestionView(CHOICE_QUESTION));
-    const [input] = ofType(card, "Input.ChoiceSet");
-    expect(input?.id).toBe("answer");
-    expect(input?.choices).toEqual(CHOICE_QUESTION.choices);
+    expect(ofType(card, "Input.ChoiceSet")).toEqual([]);
+    const sets = ofType(card.body, "ActionSet").filter((s) =>
+      (s.actions as Json[]).every((a) => (a.data as Json | undefined)?.questionId === "body_area"),
+    );
+    const buttons = sets.flatMap((s) => s.actions as Json[]);
+    expect(buttons.map((b) => b.title)).toEqual(CHOICE_QUESTION.choices?.map((c) => c.title));
+    expect(buttons.map((b) => b.data)).toEqual(
+      CHOICE_QUESTION.choices?.map((c) => ({ questionId: "body_area", answer: c.value })),
+    );
     expect((card.actions as Json[]).map((a) => a.data)).toEqual([
-      { questionId: "body_area" },
       { questionId: "body_area", answer: "unsure" },
       { command: "restart" },
     ]);
+    expect(JSON.stringify(card)).not.toContain(LABELS.sendAnswer);
+    // The options are the buttons: no label repeats them; the fallback text still lists them.
+    expect(texts(card).some((t) => t.includes("Lower back / "))).toBe(false);
     expect(text).toContain("Lower back / Upper or mid back / Neck / A limb joint or soft tissue / Not sure");
+    expect(card.fallbackText).toBe(text);
   });
 
   it("shows the noted findings, retry hint and prefill with a one-tap confirm carrying the typed value", () => {

@@ -10,13 +10,19 @@ import { welcomeCard } from "./views/welcome.js";
 export interface AdaptiveMessage {
   /** Adaptive Card JSON (schema 1.5), ready for an attachment of type application/vnd.microsoft.card.adaptive. */
   card: Record<string, unknown>;
-  /** Plain-text fallback for the activity's `text`: lists a question's answers (CONTRACT.md §2). */
+  /**
+   * Plain-text fallback: also the card's own `fallbackText`. The channel layer sends it as the
+   * activity's `summary` (the notification preview), not its `text`, which Teams would show as a
+   * second bubble beside the card; it lists a question's answers.
+   */
   text: string;
 }
 
 /** Renders a channel-neutral view as a Teams Adaptive Card. Throws CardRenderError on invalid data. */
 export function renderAdaptive(view: View): AdaptiveMessage {
-  return { card: cardFor(view), text: fallbackText(view) };
+  const text = fallbackText(view);
+  // The card's copy gets the same guard as its data: a typed `${` must not pass for a leftover binding.
+  return { card: { ...cardFor(view), fallbackText: text.replaceAll("${", "$ {") }, text };
 }
 
 function cardFor(view: View): Record<string, unknown> {

@@ -122,16 +122,17 @@ describe("question messages keep CONTRACT.md §3's values", () => {
     expect(text).toContain("a number, at least 0 weeks");
   });
 
-  it("a choice question offers a select with each choice's value", () => {
+  it("a choice question is one tap: a button per choice with its value", () => {
     const { blocks } = renderBlockKit(makeQuestionView(CHOICE_QUESTION));
-    const select = elements(blocks).find((e): e is StaticSelect => e.type === "static_select");
-    expect(select?.options.map((o) => JSON.parse(o.value).answer)).toEqual([
-      "lumbar",
-      "thoracic",
-      "cervical",
-      "limb",
-    ]);
-    expect(select?.options.map((o) => o.text.text)).toEqual(CHOICE_QUESTION.choices?.map((c) => c.title));
+    expect(elements(blocks).some((e) => e.type === "static_select")).toBe(false);
+    const choices = elements(blocks).filter(
+      (e) => e.type === "button" && e.action_id.startsWith("answer_choice_"),
+    ) as Button[];
+    expect(choices.map((b) => JSON.parse(b.value))).toEqual(
+      ["lumbar", "thoracic", "cervical", "limb"].map((answer) => ({ questionId: "body_area", answer })),
+    );
+    expect(choices.map((b) => b.text.text)).toEqual(CHOICE_QUESTION.choices?.map((c) => c.title));
+    expect(new Set(choices.map((b) => b.action_id)).size).toBe(choices.length);
   });
 
   it("a prefill is shown with a confirm button carrying the typed value", () => {

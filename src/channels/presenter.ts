@@ -175,9 +175,11 @@ function clickedCardId(context: TurnContext): string | undefined {
 
 export function adaptiveActivity(view: View): Partial<Activity> {
   const { card, text } = renderAdaptive(view);
+  // The fallback is the notification preview and the card's own fallbackText, never `text`: Teams
+  // shows a message's text and its card as two bubbles, saying everything twice.
   const activity: Partial<Activity> = {
     type: ActivityTypes.Message,
-    text,
+    summary: text,
     attachments: [CardFactory.adaptiveCard(card)],
   };
   if (view.kind === "outcome") activity.entities = [outcomeEntity(view)];

@@ -79,7 +79,7 @@ describe("ED via CES: an emergency answer ends the red-flag questions at once", 
       rulesVersion: bot.pack.rulesVersion,
     });
     expect(final.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
-    expect(final.text).toMatch(/Emergency/);
+    expect(final.summary).toMatch(/Emergency/);
   });
 });
 
@@ -208,7 +208,7 @@ describe("typed answers", () => {
       ]);
       // Nothing was recorded: no answered card, and the same question number is shown again.
       expect(bot.adapter.updates).toHaveLength(updatesBefore);
-      expect(retry?.[0]?.text).toMatch(new RegExp(`Question ${before.length}:`));
+      expect(retry?.[0]?.summary).toMatch(new RegExp(`Question ${before.length}:`));
       if (q === "saddle_anaesthesia")
         expect(buttonAnswersOf(retry?.[0] ?? {})).toEqual(["yes", "no", "unsure"]);
     },

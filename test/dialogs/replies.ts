@@ -76,8 +76,9 @@ export function lastQuestion(replies: Reply[]): string | undefined {
     .pop();
 }
 
+/** The plain text of each reply: its `text`, or for a card its fallback (the activity's `summary`). */
 export function textOf(replies: Reply[]): string {
-  return replies.map((r) => r.text ?? "").join("\n");
+  return replies.map((r) => r.text ?? r.summary ?? "").join("\n");
 }
 
 /** Every reply in Adaptive Card form (Teams and other Bot Framework channels). */

@@ -238,14 +238,12 @@ describe("Slack: the stamp in button and option values", () => {
     if (!found) throw new Error(`no ${actionId}`);
     return JSON.parse(String(found.element.value)) as Data;
   };
-  const optionValues = (message: ApiCall): Data[] => {
-    const found = findAction((message.args.blocks ?? []) as Data[], "answer_select");
-    const options = (found?.element.options ?? []) as Array<{ value: string }>;
-    return options.map((o) => JSON.parse(o.value) as Data);
-  };
+  /** The body area's one-tap choice buttons. */
+  const choiceValues = (message: ApiCall): Data[] =>
+    ["lumbar", "thoracic", "cervical", "limb"].map((v) => buttonValue(message, `answer_choice_${v}`));
   const texts = (mark: number) => posts(mark).map((c) => String(c.args.text));
 
-  it("stamps buttons and select options, turns away an earlier triage's select and restart", async () => {
+  it("stamps every button, turns away an earlier triage's choice and restart", async () => {
     let mark = ws.fake.calls.length;
     await ws.dm("triage");
     const first = lastWithBlocks(mark);
@@ -258,7 +256,7 @@ describe("Slack: the stamp in button and option values", () => {
       seq: 1,
     });
     expect(buttonValue(first, "command_restart")).toEqual({ command: "restart", triage });
-    const options = optionValues(first);
+    const options = choiceValues(first);
     expect(options.length).toBeGreaterThan(1);
     for (const o of options) expect(o).toMatchObject({ questionId: "body_area", triage, seq: 1 });
 
@@ -267,9 +265,9 @@ describe("Slack: the stamp in button and option values", () => {
     const second = lastWithBlocks(mark);
     expect(buttonValue(second, "answer_unsure").triage).not.toBe(triage);
 
-    // The first card's select, for the question now open again in the new triage.
+    // The first card's choice, for the question now open again in the new triage.
     mark = ws.fake.calls.length;
-    await ws.click(first, "answer_select", "lumbar");
+    await ws.click(first, "answer_choice_lumbar");
     expect(texts(mark).join("\n")).toMatch(EARLIER);
     expect(posts(mark)).toHaveLength(1);
 
@@ -281,7 +279,7 @@ describe("Slack: the stamp in button and option values", () => {
 
     // The live card still works.
     mark = ws.fake.calls.length;
-    await ws.click(second, "answer_select", "lumbar");
+    await ws.click(second, "answer_choice_lumbar");
     expect(texts(mark).join("\n")).toMatch(/Question 2:/);
     await ws.dm("cancel");
   });

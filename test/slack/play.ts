@@ -94,6 +94,9 @@ export async function playTriage(
     if (asAnswer === "unsure" || asAnswer === "yes" || asAnswer === "no") {
       await ws.click(last, `answer_${asAnswer}`);
       played.how.push("button");
+    } else if (findAction(blocks, `answer_choice_${String(asAnswer)}`)) {
+      await ws.click(last, `answer_choice_${String(asAnswer)}`);
+      played.how.push("button");
     } else if (findAction(blocks, "answer_select")) {
       await ws.click(last, "answer_select", asAnswer);
       played.how.push("select");

@@ -150,7 +150,7 @@ function card(activity: Partial<Activity> | undefined): Record<string, unknown> 
 
 /** Everything a reader could see in a message: its text and its card. */
 function visible(activity: Partial<Activity>): string {
-  return `${activity.text ?? ""}\n${JSON.stringify(card(activity) ?? {})}`;
+  return `${activity.text ?? activity.summary ?? ""}\n${JSON.stringify(card(activity) ?? {})}`;
 }
 
 /** The question id a question card's buttons submit, or undefined when the message is no question. */
@@ -223,7 +223,9 @@ describe("mentions in channels and group chats", () => {
     await bot.say("channel", "is this urgent APP?");
     // "<at>MSK Triage</at> cancel" is only the cancel command once the mention is gone.
     const replies = await bot.say("channel", "cancel");
-    expect(replies.map((r) => r.text)).toEqual(["Triage cancelled. Type 'triage' to start again."]);
+    expect(replies.map((r) => r.text ?? r.summary)).toEqual([
+      "Triage cancelled. Type 'triage' to start again.",
+    ]);
   });
 
   it("reads a typed answer that @mentions the bot in the thread", async () => {
@@ -232,7 +234,7 @@ describe("mentions in channels and group chats", () => {
     await bot.click("channel", { questionId: "body_area", answer: "lumbar" });
     const replies = await bot.say("channel", "52");
     expect(questionIdOf(replies.at(-1))).toBe("saddle_anaesthesia");
-    expect(replies.map((r) => r.text).join("\n")).not.toContain("could not read");
+    expect(replies.map((r) => r.text ?? r.summary).join("\n")).not.toContain("could not read");
   });
 
   it("handles card submits in a channel though they carry no mention", async () => {
@@ -340,7 +342,7 @@ describe("welcome on install", () => {
       for (const event of events) replies.push(...(await bot.turn(scope, event)));
       expect(replies).toHaveLength(1);
       expect(JSON.stringify(card(replies[0]))).toContain(LABELS.welcomeTitle);
-      expect(replies[0]?.text).toContain(LABELS.notForEmergencies);
+      expect(replies[0]?.summary).toContain(LABELS.notForEmergencies);
     },
   );
 
@@ -409,7 +411,7 @@ describe("answered question cards", () => {
     await bot.say("personal", "is this urgent APP?");
     await bot.click("personal", { questionId: "body_area", answer: "lumbar" });
     const stale = await bot.click("personal", { questionId: "body_area", answer: "limb" });
-    expect(stale.map((a) => a.text)).toEqual([
+    expect(stale.map((a) => a.text ?? a.summary)).toEqual([
       "That question has already been answered, so nothing was changed. Please answer the latest question.",
     ]);
   });
@@ -429,7 +431,7 @@ describe("answered question cards", () => {
       route: "ED_NOW",
       urgency: "emergency",
     });
-    expect(all.some((a) => /something went wrong/i.test(a.text ?? ""))).toBe(false);
+    expect(all.some((a) => /something went wrong/i.test(a.text ?? a.summary ?? ""))).toBe(false);
   });
 });
 
@@ -447,7 +449,7 @@ describe("an outcome forwarded as text", () => {
         await bot.say("personal", "is this urgent APP?"),
         answers,
       );
-      const text = outcomeOf(all)?.text ?? "";
+      const text = outcomeOf(all)?.summary ?? "";
       for (const part of expected) expect(text).toMatch(part);
       expect(text).toMatch(new RegExp(`^${LABELS.whatToDoNow}: \\S`, "m"));
       expect(text).toMatch(new RegExp(`^${LABELS.safetyNet}: \\S`, "m"));
