@@ -23,11 +23,21 @@ export function fallbackText(view: View): string {
       return `${questionLabel(view.number)}: ${view.question}\n${LABELS.answer}: ${view.answer}`;
     case "outcome": {
       const p = outcomeParts(view);
+      const pending = view.pendingQuestion;
       return [
         `${p.title} (${p.urgencyLine})`,
         `${LABELS.whatToDoNow}: ${p.action}`,
+        ...(p.contact ? [`${LABELS.contact}: ${p.contact}`] : []),
+        ...(p.changed ? [p.changed] : []),
         // Other routes a rule reached are as much to do now as the main action.
         ...(p.additional.length ? [`${LABELS.additionalActions}: ${p.additional.join("; ")}`] : []),
+        ...(pending
+          ? [
+              `${LABELS.pendingQuestionLead} ${pending.question.text} (${LABELS.yes} / ${LABELS.no} / ${LABELS.notSure})`,
+            ]
+          : []),
+        ...(p.mriCheck ? [`${LABELS.mriCheck}: ${p.mriCheck}`] : []),
+        `${LABELS.why}: ${p.why.join("; ")}`,
         `${LABELS.safetyNet}: ${p.safetyNet}`,
         p.disclaimer,
       ].join("\n");

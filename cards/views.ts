@@ -71,13 +71,34 @@ export interface OutcomeView {
   kind: "outcome";
   outcome: Outcome;
   answers: AnsweredFinding[];
-  /** Red flags that were not asked because the outcome was already clear: never reported as "no". */
-  notAsked: Array<{ id: FindingId; question: string }>;
+  /**
+   * Red flags that were not asked because the outcome was already clear: never reported as "no".
+   * `label` is the short name the card lists ("Saddle numbness"); `question` the full wording.
+   */
+  notAsked: Array<{ id: FindingId; question: string; label?: string }>;
   /** Plain-text record for the patient notes: red flags screened and each answer. */
   notesSummary: string;
   /** The question for each finding the outcome names (e.g. counted as unsure but never asked). */
   questions?: Partial<Record<FindingId, string>>;
+  /**
+   * An emergency shown before the one question that decides which emergency team (cancer history):
+   * the question rides on the emergency card itself, so the action stays in view while it is answered.
+   */
+  pendingQuestion?: { question: Question; number: number };
+  /** Set when this outcome replaces an earlier one after an answer changed it: what changed, in words. */
+  changed?: string;
+  /**
+   * Further buttons on the outcome (e.g. asking the MSK team, reporting a concern): the one place
+   * other features add theirs. Each renders as an Action.Submit (Teams) or a button (Slack) whose
+   * data / value is `data`.
+   */
+  actions?: OutcomeAction[];
   stamp?: Stamp;
+}
+
+export interface OutcomeAction {
+  title: string;
+  data: Record<string, unknown>;
 }
 
 export interface NoticeView {

@@ -19,7 +19,11 @@ export function outcomeView(pack: Pack, session: TriageSession, today: Date = ne
       { id, question: q.data.text, answer: displayAnswer(q.public, v), how: session.how[id] ?? "asked" },
     ];
   });
-  const notAsked = unaskedRedFlags(pack, session.answers).map((q) => ({ id: q.id, question: q.text }));
+  const notAsked = unaskedRedFlags(pack, session.answers).map((q) => ({
+    id: q.id,
+    question: q.text,
+    label: pack.questionById.get(q.id)?.data.label ?? q.text,
+  }));
   return {
     kind: "outcome",
     outcome,
@@ -44,7 +48,7 @@ function notesSummary(
   const lines = [
     `MSK red-flag triage (decision support), ${today.toISOString().slice(0, 10)}, ${outcome.rulesVersion}`,
     `Outcome: ${outcome.title} (${outcome.urgency.replace(/_/g, " ")}: ${outcome.clock})`,
-    `Rules: ${outcome.rules.map((r) => `${r.id} ${r.name} [${r.source}]`).join("; ")}`,
+    `Rules: ${outcome.rules.map((r) => `${r.id} ${r.name} [${r.sourceText}]`).join("; ")}`,
   ];
   if (outcome.additional.length)
     lines.push(

@@ -21,8 +21,11 @@ export interface AdaptiveMessage {
 /** Renders a channel-neutral view as a Teams Adaptive Card. Throws CardRenderError on invalid data. */
 export function renderAdaptive(view: View): AdaptiveMessage {
   const text = fallbackText(view);
-  // The card's copy gets the same guard as its data: a typed `${` must not pass for a leftover binding.
-  return { card: { ...cardFor(view), fallbackText: text.replaceAll("${", "$ {") }, text };
+  const card = cardFor(view);
+  // An outcome card sets its own (shorter when the card is near the size limit). The card's copy
+  // gets the same guard as its data: a typed `${` must not pass for a leftover binding.
+  const own = typeof card.fallbackText === "string" ? card.fallbackText : text;
+  return { card: { ...card, fallbackText: own.replaceAll("${", "$ {") }, text };
 }
 
 function cardFor(view: View): Record<string, unknown> {

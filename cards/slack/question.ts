@@ -26,6 +26,8 @@ export const ACTION_IDS = {
   choicePrefix: "answer_choice_",
   confirm: "answer_confirm",
   restart: "command_restart",
+  /** An extra outcome button (`outcome_action_<i>`): its value is the action's data. */
+  outcomePrefix: "outcome_action_",
   triage: "command_triage",
 } as const;
 

@@ -233,7 +233,7 @@ describe("outcome messages", () => {
     expect(joined).toContain(view.outcome.safetyNet.replace(/\s+/g, " "));
     expect(joined).toContain(view.outcome.action);
     expect(joined).toContain(view.outcome.disclaimer);
-    expect(joined).toContain("400 red flags (listed in the summary below)");
+    expect(joined).toContain("400 red flags (listed in the notes summary)");
     expect(joined).toContain("[Shortened:");
   });
 });
