@@ -44,7 +44,7 @@ function luminance([r, g, b]: [number, number, number]): number {
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
-export function contrast(fg: string, bg: string): number {
+function contrast(fg: string, bg: string): number {
   const [a, b] = [luminance(rgb(fg)), luminance(rgb(bg))].sort((x, y) => y - x) as [number, number];
   return (a + 0.05) / (b + 0.05);
 }
@@ -71,7 +71,7 @@ describe("outcome header contrast (WCAG AA)", () => {
     const { card } = renderAdaptive(makeOutcomeView(route));
     const header = (card.body as Array<Record<string, unknown>>).find((b) => b.id === "header");
     expect(Object.values(HEADER_STYLE)).toContain(header?.style);
-    for (const item of header?.items as Array<Record<string, unknown>>) {
+    for (const item of (header?.items ?? []) as Array<Record<string, unknown>>) {
       // A colour or subtle text would need its own check; the header keeps to the default.
       expect(item.color).toBeUndefined();
       expect(item.isSubtle).toBeUndefined();
