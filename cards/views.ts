@@ -1,4 +1,4 @@
-import type { Outcome, Question } from "../rules/outcome.js";
+import type { Outcome, Question, Screen } from "../rules/outcome.js";
 import type { FindingId } from "../rules/vocabulary.js";
 
 // Channel-neutral views. Dialogs produce these; cards/adaptive renders them for Teams and
@@ -59,6 +59,20 @@ export interface QuestionView {
   stamp?: Stamp;
 }
 
+/**
+ * Several yes/no findings of one topic on one card: tick those present, then "None of these",
+ * "These" or "Not sure: ask one by one". The grouping and what the buttons mean are the rules core's.
+ */
+export interface ScreenView {
+  kind: "screen";
+  screen: Screen;
+  /** 1-based position in this triage, as for questions. */
+  number: number;
+  noted: string[];
+  retryHint?: string;
+  stamp?: Stamp;
+}
+
 /** Replaces an answered question card in place so its buttons cannot be clicked again. */
 export interface AnsweredView {
   kind: "answered";
@@ -108,4 +122,11 @@ export interface NoticeView {
   tone: "info" | "warning" | "emergency";
 }
 
-export type View = WelcomeView | HelpView | QuestionView | AnsweredView | OutcomeView | NoticeView;
+export type View =
+  | WelcomeView
+  | HelpView
+  | QuestionView
+  | ScreenView
+  | AnsweredView
+  | OutcomeView
+  | NoticeView;

@@ -5,6 +5,7 @@ import { helpCard } from "./views/help.js";
 import { noticeCard } from "./views/notice.js";
 import { outcomeCard } from "./views/outcome.js";
 import { questionCard } from "./views/question.js";
+import { screenCard } from "./views/screen.js";
 import { welcomeCard } from "./views/welcome.js";
 
 export interface AdaptiveMessage {
@@ -36,6 +37,8 @@ function cardFor(view: View): Record<string, unknown> {
       return helpCard(view);
     case "question":
       return questionCard(view);
+    case "screen":
+      return screenCard(view);
     case "answered":
       return answeredCard(view);
     case "outcome":

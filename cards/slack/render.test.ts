@@ -67,7 +67,11 @@ function allText(blocks: Block[]): string {
 
 function elements(blocks: Block[]): Array<Button | StaticSelect> {
   return blocks.flatMap((b) =>
-    b.type === "actions" ? b.elements : b.type === "section" && b.accessory ? [b.accessory] : [],
+    b.type === "actions"
+      ? b.elements.filter((e): e is Button | StaticSelect => e.type !== "checkboxes")
+      : b.type === "section" && b.accessory
+        ? [b.accessory]
+        : [],
   );
 }
 

@@ -21,17 +21,21 @@ function median(values: readonly number[]): number {
 describe("answers per triage, by card taps only", () => {
   it.each(vignettes.map((v) => [v.id, v] as const))("%s", async (_id, v) => {
     const bot = botHarness({ region: v.region });
-    const played = await play(bot.say, bot.pack, answerFrom(bot.pack, v.findings, v.borough));
+    const played = await play(bot.say, bot.pack, answerFrom(bot.pack, v.findings, v.borough), {
+      updates: () => bot.adapter.updates,
+    });
     expect(played.outcome).toBeDefined();
-    perRegion.set(v.region, [...(perRegion.get(v.region) ?? []), played.asked.length]);
+    perRegion.set(v.region, [...(perRegion.get(v.region) ?? []), played.taps]);
   });
 
   it.each(["NEL", "NWL", "BNSSG"] as const)("a lower-back case with no red flag (%s)", async (region) => {
     const bot = botHarness({ region });
     const findings = { age: 40, body_area: "lumbar" } as const;
-    const played = await play(bot.say, bot.pack, answerFrom(bot.pack, findings, "newham"));
+    const played = await play(bot.say, bot.pack, answerFrom(bot.pack, findings, "newham"), {
+      updates: () => bot.adapter.updates,
+    });
     expect(played.outcome?.route).toBe("ROUTINE_PHYSIO");
-    noFlag.set(region, played.asked.length);
+    noFlag.set(region, played.taps);
   });
 
   it("reports median, worst and the no-flag case per region", () => {

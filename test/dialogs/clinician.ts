@@ -1,7 +1,7 @@
 import type { Activity } from "botbuilder";
 import type { Pack } from "../../rules/packs/index.js";
 import type { Findings } from "../../rules/vocabulary.js";
-import { lastOutcome, lastQuestion, type OutcomeEntity } from "./replies.js";
+import { lastOutcome, lastQuestion, type OutcomeEntity, screenItemsOf } from "./replies.js";
 
 // A simulated clinician who knows a case's findings and answers whatever the bot asks, by card
 // submit or by typing, over any transport (TestAdapter or HTTP). It knows nothing of the rules
@@ -21,6 +21,8 @@ export interface Played {
   outcome: OutcomeEntity | undefined;
   /** Outcome entities shown along the way (an emergency shows one before its last question). */
   outcomes: OutcomeEntity[];
+  /** How many answers the clinician gave (a screen is one). */
+  taps: number;
 }
 
 /** The answer a clinician who knows exactly these findings gives; missing details follow the pack. */
@@ -69,6 +71,11 @@ export interface PlayOptions {
   opening?: string;
   /** Upper bound on questions; more means the conversation looped. */
   maxSteps?: number;
+  /**
+   * Messages the bot updated in place so far (the TestAdapter keeps them apart from replies): the
+   * final outcome replaces an emergency card shown early.
+   */
+  updates?: () => Array<Partial<Activity>>;
 }
 
 export async function play(
@@ -86,24 +93,63 @@ export async function play(
   const asked: string[] = [];
   const answers: Record<string, Answer> = {};
   const outcomes = replies.map(lastOutcomeOf).filter((o) => o !== undefined);
+  let finalFromUpdate: OutcomeEntity | undefined;
 
+  let seenUpdates = options.updates?.().length ?? 0;
+  let taps = 0;
+  const answered = new Set<string>();
   for (let step = 0; step < max; step++) {
-    const id = lastQuestion(replies);
-    if (!id) break;
-    if (id in answers) throw new Error(`the bot asked ${id} again: ${asked.join(", ")}`);
-    asked.push(id);
-    const value = answer(id);
-    answers[id] = value;
-    const useSubmit = mode === "submit" || (mode === "mixed" && step % 2 === 0);
-    const said: Partial<Activity> = useSubmit
-      ? { type: "message", value: submitted(id, value) }
-      : { type: "message", text: typed(pack, id, value, step) };
+    const last = replies.filter((r) => lastQuestion([r]) !== undefined).at(-1);
+    const id = last ? lastQuestion([last]) : undefined;
+    if (!id || !last) break;
+    const items = screenItemsOf(last);
+    let said: Partial<Activity>;
+    if (items) {
+      // A screen: tick what is present; any item unsure means "Not sure: ask one by one".
+      const values = items.map((item) => [item, answer(item)] as const);
+      const ticked = values.filter(([, v]) => v === true).map(([item]) => item);
+      const button = values.some(([, v]) => v === "unsure") ? "unsure" : ticked.length ? "these" : "none";
+      for (const [item, v] of values) {
+        if (item in answers) throw new Error(`the screen listed ${item}, already answered`);
+        asked.push(item);
+        if (v === true || button !== "unsure") answers[item] = v === true;
+      }
+      said = { type: "message", value: { questionId: id, answer: button, items: ticked.join(",") } };
+    } else {
+      if (id in answers) throw new Error(`the bot asked ${id} again: ${asked.join(", ")}`);
+      if (!asked.includes(id)) asked.push(id);
+      const value = answer(id);
+      answers[id] = value;
+      const useSubmit = mode === "submit" || (mode === "mixed" && step % 2 === 0);
+      said = useSubmit
+        ? { type: "message", value: submitted(id, value) }
+        : { type: "message", text: typed(pack, id, value, step) };
+    }
+    answered.add(id);
+    taps += 1;
     replies = await say(said);
     transcript.push({ said, replies });
     outcomes.push(...replies.map(lastOutcomeOf).filter((o) => o !== undefined));
+    const updates = options.updates?.() ?? [];
+    const updatedOutcomes = updates
+      .slice(seenUpdates)
+      .map(lastOutcomeOf)
+      .filter((o) => o !== undefined);
+    seenUpdates = updates.length;
+    if (updatedOutcomes.length > 0) {
+      outcomes.push(...updatedOutcomes);
+      if (!lastOutcome(replies)) finalFromUpdate = updatedOutcomes.at(-1);
+    }
   }
   if (lastQuestion(replies)) throw new Error(`no outcome after ${max} questions: ${asked.join(", ")}`);
-  return { asked, answers: answers as Findings, transcript, outcome: lastOutcome(replies), outcomes };
+  return {
+    asked,
+    answers: answers as Findings,
+    transcript,
+    outcome: lastOutcome(replies) ?? finalFromUpdate,
+    outcomes,
+    taps,
+  };
 }
 
 function lastOutcomeOf(reply: Reply): OutcomeEntity | undefined {

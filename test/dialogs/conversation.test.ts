@@ -204,7 +204,10 @@ describe("typed answers", () => {
       await runSteps(bot, before);
       const updatesBefore = bot.adapter.updates.length;
       const [retry] = await runSteps(bot, [
-        [words, { asks: q, says: /could not read that answer[\s\S]*Answer: /, replies: 1, noOutcome: true }],
+        [
+          words,
+          { asks: q, says: /did not catch that as an answer[\s\S]*Answer: /, replies: 1, noOutcome: true },
+        ],
       ]);
       // Nothing was recorded: no answered card, and the same question number is shown again.
       expect(bot.adapter.updates).toHaveLength(updatesBefore);
