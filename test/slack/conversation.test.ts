@@ -79,7 +79,7 @@ describe("a triage in a direct message", () => {
     const { decided } = expectOutcomeMatchesDecide(played);
     expect(decided.route).toBe("ROUTINE_PHYSIO");
     expect(played.outcomes).toHaveLength(1);
-    expect(new Set(played.how)).toEqual(new Set(["button", "typed"]));
+    expect(new Set(played.how)).toEqual(new Set(["button", "typed", "screen"]));
     expectEveryMessageInsideLimits();
   });
 
