@@ -120,6 +120,8 @@ export interface NoticeView {
   text: string;
   /** e.g. "emergency" keeps the emergency advice visible after an error. */
   tone: "info" | "warning" | "emergency";
+  /** One-tap choices (e.g. "Start a new triage" / "Carry on"); each submits its data. */
+  actions?: OutcomeAction[];
 }
 
 export type View =

@@ -14,7 +14,7 @@ import type { Pack } from "../rules/packs/index.js";
 import type { FindingId } from "../rules/vocabulary.js";
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions, NOTED_FROM_TEXT } from "./answer-prompt.js";
 import { displayAnswer, parseSubmittedAnswer } from "./answers.js";
-import { type Command, recogniseCommand } from "./commands.js";
+import { asksForTriage, type Command, recogniseCommand } from "./commands.js";
 import { correctionOf } from "./correction.js";
 import { outcomeView } from "./outcome-view.js";
 import type { Presenter } from "./presenter.js";
@@ -187,9 +187,12 @@ export class TriageDialog extends ComponentDialog {
     if (context.activity.type !== ActivityTypes.Message) return undefined;
     const value = context.activity.value as Record<string, unknown> | undefined;
     const fromButton = typeof value?.command === "string";
+    // "is this urgent APP?" in the middle of a triage asks for a new one, like "triage" does (a
+    // message that also carries findings was started over from before this point).
     const command: Command | undefined = fromButton
       ? recogniseCommand(value?.command as string)
-      : recogniseCommand(context.activity.text);
+      : (recogniseCommand(context.activity.text) ??
+        (!value && asksForTriage(context.activity.text) ? "triage" : undefined));
     const { sessions, presenter, pack } = this.deps;
     const session = await sessions.get(context);
 
@@ -214,8 +217,19 @@ export class TriageDialog extends ComponentDialog {
         await sessions.finish(context);
         await this.notice(context, "Triage cancelled. Type 'triage' to start again.");
         return inner.cancelAllDialogs();
-      case "restart":
+      case "resume":
+        // "Carry on" after the new-triage question: the open card again.
+        return this.restartLoop(inner);
       case "triage":
+        // Answers would be lost: one tap to confirm (this triage's own button confirms).
+        if (session && !fromButton && hasAskedAnswers(session)) {
+          await this.confirmNewTriage(context, session);
+          return Dialog.EndOfTurn;
+        }
+        await sessions.set(context, newSession(pack.data.region));
+        await this.notice(context, "Starting a new triage.");
+        return this.restartLoop(inner);
+      case "restart":
         await sessions.set(context, newSession(pack.data.region));
         await this.notice(context, "Starting the triage again.");
         return this.restartLoop(inner);
@@ -239,6 +253,19 @@ export class TriageDialog extends ComponentDialog {
       return this.restartLoop(inner);
     }
     return undefined;
+  }
+
+  private async confirmNewTriage(context: DialogContext["context"], session: TriageSession): Promise<void> {
+    const answered = session.order.filter((id) => session.how[id] === "asked").length;
+    await this.deps.presenter.send(context, {
+      kind: "notice",
+      tone: "info",
+      text: `Start a new triage? The ${answered} answer${answered === 1 ? "" : "s"} given in this one will be lost.`,
+      actions: [
+        { title: "Start a new triage", data: { command: "triage", triage: session.id } },
+        { title: "Carry on with this one", data: { command: "resume", triage: session.id } },
+      ],
+    });
   }
 
   private async notice(context: DialogContext["context"], text: string): Promise<void> {
@@ -296,6 +323,10 @@ function stampingQuestions(presenter: Presenter, sessions: SessionStore): Presen
  * An answer was taken back: an emergency shown early may no longer hold, so if it comes back it
  * is shown again rather than silently assumed seen.
  */
+function hasAskedAnswers(session: TriageSession): boolean {
+  return session.order.some((id) => session.how[id] === "asked");
+}
+
 function answersChanged(session: TriageSession): TriageSession {
   const { emergencyShown: _, emergencyCard: __, ...rest } = session;
   return rest;
