@@ -77,6 +77,13 @@ function parseChoice(q: Question, t: string): Parsed {
   return { ok: false };
 }
 
+const UNIT_DAYS: Array<[RegExp, number]> = [
+  [/^(d|day|days|\/7)$/, 1],
+  [/^(w|wk|wks|week|weeks|\/52)$/, 7],
+  [/^(m|mo|mth|mths|month|months|\/12)$/, 365 / 12],
+  [/^(y|yr|yrs|year|years)$/, 365],
+];
+
 const UNIT_WEEKS: Array<[RegExp, number]> = [
   [/^(d|day|days|\/7)$/, 1 / 7],
   [/^(w|wk|wks|week|weeks|\/52)$/, 1],
@@ -99,7 +106,14 @@ function parseNumber(q: Question, t: string): Parsed {
       : EXACT_WORD_NUMBERS[num];
   if (n === undefined || !Number.isFinite(n)) return { ok: false };
   const unit = unitRaw?.trim();
-  if (q.unit === "weeks") {
+  if (q.unit === "days") {
+    // Asked in days (CES onset): "3 weeks" is 21 days.
+    if (unit) {
+      const conv = UNIT_DAYS.find(([re]) => re.test(unit));
+      if (!conv) return { ok: false };
+      n = Math.round(n * conv[1] * 100) / 100;
+    }
+  } else if (q.unit === "weeks") {
     if (unit) {
       const conv = UNIT_WEEKS.find(([re]) => re.test(unit));
       if (!conv) return { ok: false };
@@ -115,15 +129,30 @@ function parseNumber(q: Question, t: string): Parsed {
   return { ok: true, value: n };
 }
 
-/** The finding value the rules core stores for an answer. */
+/**
+ * The finding value the rules core stores for an answer. A number asked in another unit than the
+ * finding keeps (days asked, weeks kept) is divided as the question says.
+ */
 export function toFindingValue(q: Question, v: AnswerValue): Stored {
   if (v === "unsure") return "unsure";
   if (q.type === "bool") return v === "yes";
+  if (typeof v === "number" && q.divideBy) return v / q.divideBy;
   return v;
 }
 
+/** The answer form of a stored number for a question asked in another unit (weeks kept -> days asked). */
+export function storedToAsked(q: Question, v: Stored): AnswerValue {
+  if (typeof v === "number" && q.divideBy) return Math.round(v * q.divideBy * 100) / 100;
+  return toAnswerValue(v);
+}
+
+/** A stored finding value for display: numbers kept in another unit are shown as asked ("10 days"). */
 export function displayAnswer(q: Question, v: Stored | AnswerValue): string {
   if (v === "unsure") return "Not sure";
+  if (typeof v === "number" && q.divideBy) {
+    const asked = Math.round(v * q.divideBy * 100) / 100;
+    return `${asked} ${q.unit ?? ""}`.trim();
+  }
   if (q.type === "bool" || typeof v === "boolean") return v === true || v === "yes" ? "Yes" : "No";
   if (q.type === "choice") return q.choices?.find((c) => c.value === v)?.title ?? String(v);
   const unit = q.unit === "weeks" ? (v === 1 ? "week" : "weeks") : q.unit === "years" ? "years" : "";

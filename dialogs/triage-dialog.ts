@@ -13,7 +13,7 @@ import type { Screen } from "../rules/outcome.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId } from "../rules/vocabulary.js";
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions, NOTED_FROM_TEXT } from "./answer-prompt.js";
-import { displayAnswer, parseSubmittedAnswer } from "./answers.js";
+import { displayAnswer, parseSubmittedAnswer, toFindingValue } from "./answers.js";
 import { asksForTriage, type Command, recogniseCommand } from "./commands.js";
 import { correctionOf } from "./correction.js";
 import { outcomeView } from "./outcome-view.js";
@@ -174,7 +174,7 @@ export class TriageDialog extends ComponentDialog {
         kind: "answered",
         number: pending.seq,
         question: q.text,
-        answer: displayAnswer(q, value),
+        answer: displayAnswer(q, toFindingValue(q, value)),
       });
     }
     await sessions.set(step.context, recordAnswer(session, q, value));

@@ -55,6 +55,7 @@ export function typed(pack: Pack, questionId: string, value: Answer, step: numbe
   }
   if (q?.type === "choice") return TYPED_AREA[String(value)] ?? String(value).replace(/_/g, " ");
   if (q?.unit === "weeks") return `${value} weeks`;
+  if (q?.unit === "days") return `${value} days`;
   return String(value);
 }
 
@@ -120,10 +121,13 @@ export async function play(
       if (!asked.includes(id)) asked.push(id);
       const value = answer(id);
       answers[id] = value;
+      // A number kept in another unit than asked (CES onset kept in weeks, asked in days).
+      const q = pack.questionById.get(id as never)?.public;
+      const given = typeof value === "number" && q?.divideBy ? value * q.divideBy : value;
       const useSubmit = mode === "submit" || (mode === "mixed" && step % 2 === 0);
       said = useSubmit
-        ? { type: "message", value: submitted(id, value) }
-        : { type: "message", text: typed(pack, id, value, step) };
+        ? { type: "message", value: submitted(id, given) }
+        : { type: "message", text: typed(pack, id, given, step) };
     }
     answered.add(id);
     taps += 1;

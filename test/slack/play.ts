@@ -128,7 +128,9 @@ export async function playTriage(
       await ws.click(last, "answer_select", asAnswer);
       played.how.push("select");
     } else {
-      const text = q.unit === "weeks" ? `${asAnswer} weeks` : String(asAnswer);
+      const given = typeof asAnswer === "number" && q.divideBy ? asAnswer * q.divideBy : asAnswer;
+      const text =
+        q.unit === "weeks" ? `${given} weeks` : q.unit === "days" ? `${given} days` : String(given);
       if (where.threadTs) await ws.mention(text, where.threadTs).res;
       else await ws.dm(text);
       played.how.push("typed");
