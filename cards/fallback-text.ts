@@ -65,6 +65,7 @@ function screenText(view: ScreenView): string {
   if (view.retryHint) lines.push(view.retryHint);
   if (view.noted.length > 0) lines.push(notedLabel(view.noted));
   lines.push(`${questionLabel(view.number)}: ${view.screen.title}`);
+  lines.push(...(view.mentioned ?? []));
   view.screen.items.forEach((q, i) => {
     lines.push(`${i + 1}. ${q.text}`);
   });

@@ -69,6 +69,11 @@ export interface ScreenView {
   /** 1-based position in this triage, as for questions. */
   number: number;
   noted: string[];
+  /**
+   * Items the clinician's message read as no (or a detail that could lower urgency): shown back
+   * ("You mentioned ...") for them to leave unticked; never applied silently.
+   */
+  mentioned?: string[];
   retryHint?: string;
   stamp?: Stamp;
 }

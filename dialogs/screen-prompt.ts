@@ -4,6 +4,8 @@ import { answerScreen } from "../rules/engine/screen-answer.js";
 import type { Screen } from "../rules/outcome.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId, Findings } from "../rules/vocabulary.js";
+import { prefillLabel } from "../cards/labels.js";
+import { displayAnswer } from "./answers.js";
 import type { Presenter } from "./presenter.js";
 import { type ParsedScreen, parseSubmittedScreen, parseTypedScreen } from "./screen-answers.js";
 import { notedLines } from "./session.js";
@@ -77,6 +79,10 @@ export class ScreenPrompt extends Dialog<ScreenPromptOptions> {
       screen: options.screen,
       number: options.number,
       noted: notedLines(this.pack, session),
+      mentioned: options.screen.items.flatMap((q) => {
+        const sug = session.suggestions[q.id];
+        return sug ? [prefillLabel(sug.evidence, displayAnswer(q, sug.value))] : [];
+      }),
       ...(retryHint ? { retryHint } : {}),
     });
     session.pending = {

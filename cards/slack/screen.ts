@@ -22,6 +22,7 @@ export function screenBlocks(view: ScreenView): Block[] {
   const blocks: Block[] = [];
   if (view.retryHint) blocks.push(...sections({ text: `:warning: ${view.retryHint}` }));
   if (view.noted.length > 0) blocks.push(context(notedLabel(view.noted)));
+  for (const m of view.mentioned ?? []) blocks.push(...sections({ text: m }));
   blocks.push(...sections({ heading: questionLabel(view.number), text: s.title }));
   blocks.push(context(`${LABELS.whyAsked}: ${s.why}`));
   // An option's text is at most 75 characters: longer questions are listed in full above.

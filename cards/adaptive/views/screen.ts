@@ -19,6 +19,7 @@ const ScreenData = z.object({
   hint: text,
   retryHints: z.array(text).max(1),
   notedLines: z.array(text).max(1),
+  mentioned: z.array(text),
   items: z.array(z.object({ title: text, value: z.enum(FINDING_IDS) })).min(1),
   noneLabel: text,
   theseLabel: text,
@@ -36,6 +37,7 @@ export function screenCard(view: ScreenView): Record<string, unknown> {
     hint: LABELS.screenHint,
     retryHints: view.retryHint ? [view.retryHint] : [],
     notedLines: view.noted.length > 0 ? [notedLabel(view.noted)] : [],
+    mentioned: view.mentioned ?? [],
     items: view.screen.items.map((q) => ({ title: q.text, value: q.id })),
     noneLabel: LABELS.screenNone,
     theseLabel: LABELS.screenThese,
@@ -47,6 +49,6 @@ export function screenCard(view: ScreenView): Record<string, unknown> {
     template,
     schema: ScreenData,
     data,
-    required: [data.title, ...data.items.map((i) => i.title), ...data.retryHints],
+    required: [data.title, ...data.items.map((i) => i.title), ...data.retryHints, ...data.mentioned],
   });
 }
