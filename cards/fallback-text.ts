@@ -33,6 +33,7 @@ export function fallbackText(view: View): string {
         ...(p.changed ? [p.changed] : []),
         // Other routes a rule reached are as much to do now as the main action.
         ...(p.additional.length ? [`${LABELS.additionalActions}: ${p.additional.join("; ")}`] : []),
+        ...(pending?.noted?.length ? [notedLabel(pending.noted)] : []),
         ...(pending
           ? [
               `${LABELS.pendingQuestionLead} ${pending.question.text} (${LABELS.yes} / ${LABELS.no} / ${LABELS.notSure})`,

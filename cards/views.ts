@@ -103,7 +103,7 @@ export interface OutcomeView {
    * An emergency shown before the one question that decides which emergency team (cancer history):
    * the question rides on the emergency card itself, so the action stays in view while it is answered.
    */
-  pendingQuestion?: { question: Question; number: number };
+  pendingQuestion?: { question: Question; number: number; noted?: string[] };
   /** Set when this outcome replaces an earlier one after an answer changed it: what changed, in words. */
   changed?: string;
   /**

@@ -1,10 +1,10 @@
 import { ActivityTypes } from "botbuilder";
 import { Dialog, type DialogContext, type DialogTurnResult } from "botbuilder-dialogs";
+import { prefillLabel } from "../cards/labels.js";
 import { answerScreen } from "../rules/engine/screen-answer.js";
 import type { Screen } from "../rules/outcome.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId, Findings } from "../rules/vocabulary.js";
-import { prefillLabel } from "../cards/labels.js";
 import { displayAnswer } from "./answers.js";
 import type { Presenter } from "./presenter.js";
 import { type ParsedScreen, parseSubmittedScreen, parseTypedScreen } from "./screen-answers.js";

@@ -31,6 +31,7 @@ import {
   goBack,
   newSession,
   nextStep,
+  notedLines,
   recordAnswer,
   recordScreen,
   type TriageSession,
@@ -100,7 +101,11 @@ export class TriageDialog extends ComponentDialog {
       // The route is already an emergency: show it now, with the one question that decides which
       // emergency team on the same card, so the action stays in view while it is answered.
       const view = this.outcome(session);
-      view.pendingQuestion = { question: next.question, number: session.seq };
+      view.pendingQuestion = {
+        question: next.question,
+        number: session.seq,
+        noted: notedLines(pack, session),
+      };
       const stamped = { ...view, stamp: { triage: session.id, seq: session.seq } };
       const activityId = await presenter.send(step.context, stamped);
       session.emergencyShown = true;

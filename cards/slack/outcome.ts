@@ -1,4 +1,4 @@
-import { LABELS } from "../labels.js";
+import { LABELS, notedLabel } from "../labels.js";
 import { type OutcomeParts, outcomeParts, type Tone } from "../outcome-parts.js";
 import type { OutcomeView } from "../views.js";
 import { type Block, bold, bulletList, button, context, header, sections } from "./blocks.js";
@@ -57,6 +57,7 @@ function build(view: OutcomeView, p: OutcomeParts, level: 0 | 1 | 2): Block[] {
   const pending = view.pendingQuestion;
   if (pending) {
     const q = pending.question;
+    if (pending.noted?.length) blocks.push(context(notedLabel(pending.noted)));
     blocks.push(...sections({ raw: `${escapeMrkdwn(LABELS.pendingQuestionLead)}\n${bold(q.text)}` }));
     blocks.push({
       type: "actions",

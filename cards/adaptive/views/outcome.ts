@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PathwayLink } from "../../../rules/outcome.js";
 import { FINDING_IDS } from "../../../rules/vocabulary.js";
 import { fallbackText } from "../../fallback-text.js";
-import { LABELS } from "../../labels.js";
+import { LABELS, notedLabel } from "../../labels.js";
 import { outcomeParts, type Tone } from "../../outcome-parts.js";
 import type { OutcomeView } from "../../views.js";
 import { CardRenderError, type ExpandRequest, expandCard } from "../expand.js";
@@ -24,7 +24,17 @@ const OutcomeData = z.object({
   reviewWarnings: z.array(text).max(1),
   additionalSection: optionalSection,
   pendingQuestions: z
-    .array(z.object({ lead: text, text, questionId: z.enum(FINDING_IDS), yes: text, no: text, unsure: text }))
+    .array(
+      z.object({
+        notedLines: z.array(text).max(1),
+        lead: text,
+        text,
+        questionId: z.enum(FINDING_IDS),
+        yes: text,
+        no: text,
+        unsure: text,
+      }),
+    )
     .max(1),
   mriCheckLines: z.array(text).max(1),
   labels: z.object({
@@ -122,6 +132,7 @@ export function outcomeCardRequest(view: OutcomeView, compact: boolean): ExpandR
     pendingQuestions: pending
       ? [
           {
+            notedLines: pending.noted?.length ? [notedLabel(pending.noted)] : [],
             lead: LABELS.pendingQuestionLead,
             text: pending.question.text,
             questionId: pending.question.id,
