@@ -77,13 +77,6 @@ function parseChoice(q: Question, t: string): Parsed {
   return { ok: false };
 }
 
-const UNIT_DAYS: Array<[RegExp, number]> = [
-  [/^(d|day|days|\/7)$/, 1],
-  [/^(w|wk|wks|week|weeks|\/52)$/, 7],
-  [/^(m|mo|mth|mths|month|months|\/12)$/, 365 / 12],
-  [/^(y|yr|yrs|year|years)$/, 365],
-];
-
 const UNIT_WEEKS: Array<[RegExp, number]> = [
   [/^(d|day|days|\/7)$/, 1 / 7],
   [/^(w|wk|wks|week|weeks|\/52)$/, 1],
@@ -107,11 +100,10 @@ function parseNumber(q: Question, t: string): Parsed {
   if (n === undefined || !Number.isFinite(n)) return { ok: false };
   const unit = unitRaw?.trim();
   if (q.unit === "days") {
-    // Asked in days (CES onset): "3 weeks" is 21 days.
     if (unit) {
-      const conv = UNIT_DAYS.find(([re]) => re.test(unit));
+      const conv = UNIT_WEEKS.find(([re]) => re.test(unit));
       if (!conv) return { ok: false };
-      n = Math.round(n * conv[1] * 100) / 100;
+      n = Math.round(n * conv[1] * 7 * 100) / 100;
     }
   } else if (q.unit === "weeks") {
     if (unit) {
@@ -129,10 +121,7 @@ function parseNumber(q: Question, t: string): Parsed {
   return { ok: true, value: n };
 }
 
-/**
- * The finding value the rules core stores for an answer. A number asked in another unit than the
- * finding keeps (days asked, weeks kept) is divided as the question says.
- */
+/** The finding value the rules core stores for an answer (days asked, weeks kept: divideBy). */
 export function toFindingValue(q: Question, v: AnswerValue): Stored {
   if (v === "unsure") return "unsure";
   if (q.type === "bool") return v === "yes";
@@ -140,28 +129,21 @@ export function toFindingValue(q: Question, v: AnswerValue): Stored {
   return v;
 }
 
-/** The answer form of a stored number for a question asked in another unit (weeks kept -> days asked). */
-export function storedToAsked(q: Question, v: Stored): AnswerValue {
-  if (typeof v === "number" && q.divideBy) return Math.round(v * q.divideBy * 100) / 100;
-  return toAnswerValue(v);
-}
-
-/** A stored finding value for display: numbers kept in another unit are shown as asked ("10 days"). */
-export function displayAnswer(q: Question, v: Stored | AnswerValue): string {
+/** A stored finding value as the clinician answered it ("10 days", "Yes", "Neck"). */
+export function displayAnswer(q: Question, v: Stored): string {
   if (v === "unsure") return "Not sure";
-  if (typeof v === "number" && q.divideBy) {
-    const asked = Math.round(v * q.divideBy * 100) / 100;
-    return `${asked} ${q.unit ?? ""}`.trim();
-  }
-  if (q.type === "bool" || typeof v === "boolean") return v === true || v === "yes" ? "Yes" : "No";
+  if (q.type === "bool" || typeof v === "boolean") return v === true ? "Yes" : "No";
   if (q.type === "choice") return q.choices?.find((c) => c.value === v)?.title ?? String(v);
-  const unit = q.unit === "weeks" ? (v === 1 ? "week" : "weeks") : q.unit === "years" ? "years" : "";
-  return unit ? `${v} ${unit}` : String(v);
+  const asked = toAnswerValue(v, q);
+  const unit = q.unit === "weeks" || q.unit === "days" ? (asked === 1 ? q.unit.slice(0, -1) : q.unit) : "";
+  if (unit) return `${asked} ${unit}`;
+  return q.unit === "years" ? `${asked} years` : String(asked);
 }
 
 /** The answer form of a stored finding value (for prefilled confirmations). */
-export function toAnswerValue(v: Stored): AnswerValue {
+export function toAnswerValue(v: Stored, q?: Question): AnswerValue {
   if (v === true) return "yes";
   if (v === false) return "no";
+  if (typeof v === "number" && q?.divideBy) return Math.round(v * q.divideBy * 100) / 100;
   return v;
 }

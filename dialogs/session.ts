@@ -5,7 +5,7 @@ import { type Extraction, usableAtOnce } from "../rules/extract/index.js";
 import type { Question, Screen } from "../rules/outcome.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId, Findings, Region } from "../rules/vocabulary.js";
-import { displayAnswer, storedToAsked, toFindingValue } from "./answers.js";
+import { displayAnswer, toAnswerValue, toFindingValue } from "./answers.js";
 
 // One triage's state, kept in conversation state between turns. It holds answers only: never the
 // clinician's free text, which may carry patient identifiers (principle 7, docs/clinical-rules.md).
@@ -139,7 +139,7 @@ export function questionView(
   const view: QuestionView = { kind: "question", question: q, number, noted: notedLines(pack, session) };
   const sug = session.suggestions[q.id];
   if (sug) {
-    const answer: AnswerValue = storedToAsked(q, sug.value);
+    const answer: AnswerValue = toAnswerValue(sug.value, q);
     view.prefill = { answer, display: displayAnswer(q, sug.value), evidence: sug.evidence };
   }
   if (retryHint) view.retryHint = retryHint;

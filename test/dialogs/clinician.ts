@@ -60,8 +60,11 @@ export function typed(pack: Pack, questionId: string, value: Answer, step: numbe
 }
 
 /** The `value` Teams sends for a card submit (Input.Number arrives as a string). */
-export function submitted(questionId: string, value: Answer): Record<string, unknown> {
-  const answer = typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
+export function submitted(questionId: string, value: Answer, pack?: Pack): Record<string, unknown> {
+  // A finding kept in weeks but asked in days is entered in days, as the card asks.
+  const q = pack?.questionById.get(questionId as never)?.public;
+  const asked = typeof value === "number" && q?.divideBy ? Math.round(value * q.divideBy * 100) / 100 : value;
+  const answer = typeof asked === "boolean" ? (asked ? "yes" : "no") : String(asked);
   return { questionId, answer };
 }
 
