@@ -1,7 +1,15 @@
 // Personal chat, the real bot: "is this urgent APP?", then a cauda equina emergency clicked through
 // card by card. The outcome card must say emergency department, emergency, and link the CES pathway.
 import { describe, expect, it } from "vitest";
-import { openChat, screenshot, screenshotOf, send, textOf, waitForCardText } from "../playground.js";
+import {
+  expectInView,
+  openChat,
+  screenshot,
+  screenshotOf,
+  send,
+  textOf,
+  waitForCardText,
+} from "../playground.js";
 import { activeQuestion, clickThrough, useBrowserPage } from "./triage-steps.js";
 
 const browser = useBrowserPage();
@@ -22,18 +30,18 @@ describe("personal chat: cauda equina emergency", () => {
       [
         [/^Where is the main problem/, { choose: "Lower back" }],
         [/how old/i, { number: 45 }],
-        [/saddle/i, "Yes"],
-        [/bladder or bowel/i, "Yes"],
-        [/both legs/i, "Yes"],
-        [/weeks ago/i, { number: 0 }],
+        [/^Cauda equina/, { tick: ["saddle", "bladder or bowel", "both legs"] }],
+        [/days ago/i, { number: 0 }],
       ],
       // The final card, not the early emergency one: the notes summary records the last answer.
       /Emergency department now[\s\S]*Cancer history: No/,
     );
-    expect(asked.map((a) => a.question)).toContain(
-      "Any new numbness in the saddle area, genitals or buttocks?",
-    );
+    expect(asked.map((a) => a.question)).toContain("Cauda equina symptoms");
 
+    // At a glance: the route and its action are in view without scrolling once the outcome arrives.
+    await expectInView(outcome.getByText("Emergency department now", { exact: true }));
+    await expectInView(outcome.getByText(/^Send the patient to the emergency department/));
+    await screenshot(page, "bot-personal-ces-glance");
     const text = await textOf(outcome);
     expect(text).toContain("Emergency department now");
     expect(text).toMatch(/Emergency: now/);
@@ -50,5 +58,8 @@ describe("personal chat: cauda equina emergency", () => {
     await screenshotOf(outcome, "bot-personal-ces-outcome");
     await screenshotOf(outcome, "bot-personal-ces-outcome-top", { maxHeight: 900 });
     await screenshot(page, "bot-personal-ces-page");
+    // The details and the notes are one tap away.
+    await outcome.getByRole("button", { name: "Show more", exact: true }).click();
+    await expect.poll(() => textOf(outcome)).toContain("Rules that fired");
   });
 });
