@@ -301,7 +301,7 @@ describe("outcome cards", () => {
   });
 
   it("shows why by source name, additional actions, links, referral; the rest behind Show more", () => {
-    const view = makeOutcomeView("ED_NOW", { mriCheck: "Check for MRI implants." });
+    const view = makeOutcomeView("URGENT_APP", { mriCheck: "Check for MRI implants." });
     view.notAsked = [
       { id: "fever_or_unwell", question: "Fever, rigors or systemically unwell?", label: "Fever" },
     ];
@@ -338,6 +338,19 @@ describe("outcome cards", () => {
       ]),
     );
     expect(shown).not.toContain(LABELS.notAsked);
+  });
+
+  it("an emergency keeps its header, why and the route's own safety netting in view; the rest is one tap away", () => {
+    const view = makeOutcomeView("ED_NOW", { mriCheck: "Check for MRI implants." });
+    const body = renderAdaptive(view).card.body as Json[];
+    const shown = texts(body.filter((b) => b.isVisible !== false));
+    const hidden = texts(body.find((b) => b.id === "details"));
+    const [first, ...rest] = linesOf(view.outcome.safetyNet);
+    expect(shown).toEqual(expect.arrayContaining([view.outcome.title, view.outcome.action, first]));
+    expect(hidden).toEqual(
+      expect.arrayContaining([...rest, "Before MRI: Check for MRI implants.", "Refer through EMIS."]),
+    );
+    for (const line of rest) expect(shown).not.toContain(line);
   });
 
   it("carries the extra actions other features add, before New triage", () => {

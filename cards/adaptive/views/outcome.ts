@@ -54,7 +54,11 @@ const OutcomeData = z.object({
   // Multi-line texts are one TextBlock per line: clients disagree on single line breaks in a
   // TextBlock, and "- " at a line start would turn the notes summary into markdown bullets.
   safetyNetLines: z.array(text).min(1),
-  referral: z.array(text).min(1),
+  referralSection: optionalSection,
+  moreMriCheckLines: z.array(text).max(1),
+  moreSafetyNet: optionalSection,
+  moreLinks: z.array(z.object({ heading: text, text })).max(1),
+  moreReferral: optionalSection,
   disclaimer: text,
   versionLine: text,
   detailSections: z.array(z.object({ heading: text, items: z.array(text).min(1) })),
@@ -120,6 +124,15 @@ export function outcomeCardRequest(view: OutcomeView, compact: boolean): ExpandR
       ? [`${p.notAsked.length} red flags (listed in the notes summary)`]
       : p.notAsked;
   const pending = view.pendingQuestion;
+  // An emergency must fit a chat window at a glance: its header, what else to do, why and the
+  // route's own safety netting stay in view; the rest is one tap away under "Show more".
+  const brief = view.outcome.urgency === "emergency";
+  const safety = lines(p.safetyNet);
+  const linksSection =
+    p.links.length > 0
+      ? [{ heading: LABELS.pathwayLinks, text: p.links.map((l) => `- ${markdownLink(l)}`).join("\n") }]
+      : [];
+  const mri = p.mriCheck ? [`${LABELS.mriCheck}: ${p.mriCheck}`] : [];
   const data: OutcomeData = {
     title: p.title,
     urgencyLine: p.urgencyLine,
@@ -142,7 +155,8 @@ export function outcomeCardRequest(view: OutcomeView, compact: boolean): ExpandR
           },
         ]
       : [],
-    mriCheckLines: p.mriCheck ? [`${LABELS.mriCheck}: ${p.mriCheck}`] : [],
+    mriCheckLines: brief ? [] : mri,
+    moreMriCheckLines: brief ? mri : [],
     labels: {
       why: LABELS.why,
       safetyNet: LABELS.safetyNet,
@@ -155,12 +169,12 @@ export function outcomeCardRequest(view: OutcomeView, compact: boolean): ExpandR
       copyNotes: LABELS.copyNotes,
     },
     why: p.why,
-    linksSection:
-      p.links.length > 0
-        ? [{ heading: LABELS.pathwayLinks, text: p.links.map((l) => `- ${markdownLink(l)}`).join("\n") }]
-        : [],
-    safetyNetLines: lines(p.safetyNet),
-    referral: p.referral,
+    linksSection: brief ? [] : linksSection,
+    moreLinks: brief ? linksSection : [],
+    safetyNetLines: brief ? safety.slice(0, 1) : safety,
+    moreSafetyNet: brief ? section(LABELS.safetyNet, safety.slice(1)) : [],
+    referralSection: brief ? [] : section(LABELS.referral, p.referral),
+    moreReferral: brief ? section(LABELS.referral, p.referral) : [],
     disclaimer: p.disclaimer,
     versionLine: `${LABELS.guidelineVersion}: ${p.rulesVersion}`,
     detailSections: [
@@ -191,7 +205,7 @@ export function outcomeCardRequest(view: OutcomeView, compact: boolean): ExpandR
       data.disclaimer,
       ...data.notesSummaryLines,
       ...data.reviewWarnings,
-      ...data.referral,
+      ...p.referral,
       ...data.pendingQuestions.map((q) => q.text),
     ],
   };

@@ -33,8 +33,8 @@ describe("personal chat: cauda equina emergency", () => {
         [/^Cauda equina/, { tick: ["saddle", "bladder or bowel", "both legs"] }],
         [/days ago/i, { number: 0 }],
       ],
-      // The final card, not the early emergency one: the notes summary records the last answer.
-      /Emergency department now[\s\S]*Cancer history: No/,
+      // The final card (the emergency card once its cancer question is answered).
+      /Emergency department now/,
     );
     expect(asked.map((a) => a.question)).toContain("Cauda equina symptoms");
 
@@ -58,8 +58,10 @@ describe("personal chat: cauda equina emergency", () => {
     await screenshotOf(outcome, "bot-personal-ces-outcome");
     await screenshotOf(outcome, "bot-personal-ces-outcome-top", { maxHeight: 900 });
     await screenshot(page, "bot-personal-ces-page");
-    // The details and the notes are one tap away.
+    // The details and the notes are one tap away; the notes record the cancer answer.
     await outcome.getByRole("button", { name: "Show more", exact: true }).click();
     await expect.poll(() => textOf(outcome)).toContain("Rules that fired");
+    await outcome.getByRole("button", { name: "Copy notes", exact: true }).click();
+    await expect.poll(() => textOf(outcome)).toContain("Cancer history: No");
   });
 });

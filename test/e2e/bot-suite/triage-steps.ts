@@ -75,7 +75,8 @@ export async function clickThrough(
   { firstNumber = 1, maxQuestions = 45 } = {},
 ): Promise<ClickThroughResult> {
   const asked: ClickThroughResult["asked"] = [];
-  const finalCard = cards(page).filter({ hasText: done }).last();
+  // Not an emergency card still waiting for its deciding question.
+  const finalCard = cards(page).filter({ hasText: done }).filter({ hasNotText: PENDING_LEAD }).last();
   // An emergency card that still carries its deciding question (cancer history).
   const pending = cards(page)
     .filter({ hasText: PENDING_LEAD })
