@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { cards, openChat, postInChannel, screenshotOf, textOf, waitForCardText } from "../playground.js";
-import { activeQuestion, clickThrough, useBrowserPage } from "./triage-steps.js";
+import { clickThrough, useBrowserPage } from "./triage-steps.js";
 
 const browser = useBrowserPage();
 const POST = "is this urgent APP? new saddle numbness";
@@ -21,9 +21,12 @@ describe("channel: @mention", () => {
     await waitForCardText(page, "do not post patient details here");
 
     await postInChannel(page, POST);
-    const first = activeQuestion(page, 1);
+    // The emergency comes first, with what it noted and the one question left on the same card.
+    const first = cards(page).filter({ hasText: "One more question decides" }).last();
     await first.waitFor({ timeout: 15_000 });
     expect(await textOf(first)).toMatch(/I noted: saddle numbness/);
+    expect(await textOf(first)).toContain("Emergency department now");
+    await screenshotOf(first, "bot-channel-ces-emergency");
 
     const { outcome } = await clickThrough(page, [[/days ago/i, { number: 3 }]], FINAL);
     const text = await textOf(outcome);
