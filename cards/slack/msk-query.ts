@@ -15,7 +15,6 @@ export const MSK_ACTION_IDS = {
   agree: "msk_reply_agree",
   change: "msk_reply_change",
   call: "msk_reply_call",
-  ask: "ask_msk_team",
 } as const;
 
 interface InputBlock {

@@ -1,10 +1,10 @@
 import { fallbackText } from "../fallback-text.js";
-import { withAskMskTeamButton } from "../msk-team/ask-button.js";
 import type { View } from "../views.js";
 import type { Block } from "./blocks.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { outcomeBlocks } from "./outcome.js";
 import { questionBlocks } from "./question.js";
+import { screenBlocks } from "./screen.js";
 import { answeredBlocks, helpBlocks, noticeBlocks, welcomeBlocks } from "./simple.js";
 
 export interface BlockKitMessage {
@@ -26,10 +26,12 @@ function blocksFor(view: View): Block[] {
       return helpBlocks(view);
     case "question":
       return questionBlocks(view);
+    case "screen":
+      return screenBlocks(view);
     case "answered":
       return answeredBlocks(view);
     case "outcome":
-      return withAskMskTeamButton(view, outcomeBlocks(view));
+      return outcomeBlocks(view);
     case "notice":
       return noticeBlocks(view);
   }

@@ -1,4 +1,5 @@
 import type { ConversationState, TurnContext } from "botbuilder";
+import { ASK_DATA, MSK_LABELS } from "../../cards/msk-team/labels.js";
 import type { OutcomeView, View } from "../../cards/views.js";
 import type { Presenter } from "../../dialogs/presenter.js";
 import { SessionStore } from "../../dialogs/session-store.js";
@@ -16,7 +17,11 @@ export function withMskTeam(deps: MskTeamDeps, state: ConversationState, inner: 
       if (view.kind !== "outcome" || view.review) return inner.send(context, view);
       return inner.send(context, await offerAsk(deps, sessions, context, view));
     },
-    replace: (context, id, view) => inner.replace(context, id, view),
+    // The final outcome may replace the early emergency card in place.
+    async replace(context: TurnContext, id: string, view: View) {
+      if (view.kind !== "outcome" || view.review) return inner.replace(context, id, view);
+      return inner.replace(context, id, await offerAsk(deps, sessions, context, view));
+    },
   };
 }
 
@@ -33,5 +38,9 @@ async function offerAsk(
   if (!session || !triageId) return view;
   await deps.asks.remember(context, queryCase(deps.pack, triageId, session.answers, view.outcome));
   const queue = await deps.store.queue(platform, deps.pack.data.region);
-  return queue.active ? { ...view, askMskTeam: true } : view;
+  if (!queue.active) return view;
+  return {
+    ...view,
+    actions: [...(view.actions ?? []), { title: MSK_LABELS.askButton, data: { ...ASK_DATA } }],
+  };
 }

@@ -1,7 +1,7 @@
 // The clinician's side of a query, at its edges: no queue, a question too long, identifiers in the
 // question, a command instead of a question, and queue commands typed where they do not belong.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { triageInPersonalChat } from "./teams-triage.js";
+import { messageText, triageInPersonalChat } from "./teams-triage.js";
 import { PERSONAL, TEAM_CHANNEL, TeamsWorld } from "./teams-world.js";
 
 const world = new TeamsWorld();
@@ -11,7 +11,7 @@ afterAll(() => world.stop());
 const said = (from: number) =>
   world.connector
     .postedTo(PERSONAL, from)
-    .map((c) => String(c.body.text ?? ""))
+    .map((c) => messageText(c.body))
     .join("\n");
 
 async function askFromNewOutcome(): Promise<void> {

@@ -2,7 +2,7 @@
 // reminder round; a reply that cannot be delivered is kept, the team is told, and the clinician's
 // own conversation is left alone (no "triage reset" notice, no lost state).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { triageInPersonalChat } from "./teams-triage.js";
+import { messageText, triageInPersonalChat } from "./teams-triage.js";
 import { PERSONAL, TeamsWorld } from "./teams-world.js";
 
 let now = new Date("2026-12-03T09:00:00Z");
@@ -16,7 +16,7 @@ afterAll(() => world.stop());
 const said = (from: number) =>
   world.connector
     .postedTo(PERSONAL, from)
-    .map((c) => String(c.body.text ?? ""))
+    .map((c) => messageText(c.body))
     .join("\n");
 
 async function askAndSkip(): Promise<number> {

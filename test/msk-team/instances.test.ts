@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Azurite, startAzurite } from "../storage/azurite.js";
 import { blobEnv } from "../storage/bots.js";
 import type { ConnectorCall } from "../teams/fake-connector.js";
-import { triageInPersonalChat } from "./teams-triage.js";
+import { messageText, triageInPersonalChat } from "./teams-triage.js";
 import { PERSONAL, TEAM_CHANNEL, TeamsWorld } from "./teams-world.js";
 
 let azurite: Azurite;
@@ -70,7 +70,7 @@ describe("MSK team queries across bot instances (blob storage)", () => {
     const mark = a.connector.calls.length;
     await c.clickInChannel(created.conversationId, created.id, replyData(created, "agree"));
     expect(a.connector.of("update", mark).map((u) => u.activityId)).toEqual([created.id]);
-    const back = a.connector.postedTo(PERSONAL, mark).map((x) => String(x.body.text));
+    const back = a.connector.postedTo(PERSONAL, mark).map((x) => messageText(x.body));
     expect(back.join()).toMatch(/agrees with the route/);
   });
 
@@ -103,7 +103,7 @@ describe("MSK team queries across bot instances (blob storage)", () => {
     expect(
       a.connector
         .postedTo(PERSONAL, mark)
-        .map((x) => String(x.body.text))
+        .map((x) => messageText(x.body))
         .join(),
     ).toMatch(/would like to discuss it\. Please call them/);
     now = new Date(now.getTime() + 60 * 60_000);

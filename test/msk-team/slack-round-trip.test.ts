@@ -42,6 +42,20 @@ function teamClick(
   return ws.send("/api/slack/interactions", formRequest({ payload: JSON.stringify(payload) }));
 }
 
+/** The action id of the outcome's "Ask the MSK team" button (found by its value, as Slack sends it back). */
+function askButtonOf(outcome: ApiCall): string {
+  for (const block of (outcome.args.blocks ?? []) as Array<Record<string, unknown>>) {
+    for (const e of (block.elements as Array<Record<string, unknown>> | undefined) ?? []) {
+      const value = typeof e.value === "string" ? (JSON.parse(e.value) as Record<string, unknown>) : {};
+      if (value.action === "askMskTeam") {
+        expect((e.text as { text: string }).text).toBe("Ask the MSK team");
+        return String(e.action_id);
+      }
+    }
+  }
+  throw new Error("the outcome has no Ask the MSK team button");
+}
+
 const inDm = (from: number) => ws.fake.of("chat.postMessage", from).filter((c) => c.args.channel === DM);
 const inQueue = (from: number) => ws.fake.calls.slice(from).filter((c) => c.args.channel === CHANNEL);
 
@@ -54,7 +68,7 @@ async function triageAndAsk(question: string): Promise<ApiCall> {
   );
   const outcome = played.outcomes.at(-1) as ApiCall;
   let mark = ws.fake.calls.length;
-  await ws.click(outcome, "ask_msk_team");
+  await ws.click(outcome, askButtonOf(outcome));
   expect(
     inDm(mark)
       .map((c) => String(c.args.text))
@@ -208,7 +222,7 @@ describe("the MSK team's queue in a Slack channel", () => {
       answerFrom(pack, { body_area: "lumbar", age: 45, cancer_history: false }),
     );
     const outcome = played.outcomes.at(-1) as ApiCall;
-    await ws.click(outcome, "ask_msk_team");
+    await ws.click(outcome, askButtonOf(outcome));
     let mark = ws.fake.calls.length;
     await ws.mention("skip", threadTs).res;
     const query = ws.fake

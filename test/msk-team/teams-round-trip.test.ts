@@ -4,7 +4,7 @@
 // arriving proactively in the clinician's chat.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConnectorCall } from "../teams/fake-connector.js";
-import { textOf, triageInPersonalChat } from "./teams-triage.js";
+import { messageText, textOf, triageInPersonalChat } from "./teams-triage.js";
 import { CLINICIAN, MEMBER, OUTSIDER, PERSONAL, TEAM_CHANNEL, TeamsWorld } from "./teams-world.js";
 
 const world = new TeamsWorld({ env: { MSK_TEAM_MEMBERS: `${MEMBER.aadObjectId}, aad-member-2` } });
@@ -26,7 +26,7 @@ function cardOf(call: ConnectorCall | undefined): Record<string, unknown> {
 }
 
 function texts(calls: ConnectorCall[]): string[] {
-  return calls.map((c) => String(c.body.text ?? JSON.stringify(c.body.attachments ?? "")));
+  return calls.map((c) => messageText(c.body));
 }
 
 async function askTeam(question: string): Promise<ConnectorCall> {

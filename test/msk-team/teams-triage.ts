@@ -1,4 +1,10 @@
-import { answerFor, outcomeOf, pendingQuestion, type Reply } from "../storage/triage-client.js";
+import {
+  answerFor,
+  outcomeOf,
+  type PendingQuestion,
+  pendingQuestion,
+  type Reply,
+} from "../storage/triage-client.js";
 import type { ConnectorCall } from "../teams/fake-connector.js";
 import { PERSONAL, type TeamsWorld } from "./teams-world.js";
 
@@ -36,7 +42,7 @@ export async function triageInPersonalChat(
     if (posted.length > 0) last = posted;
     const q = pendingQuestion(posted);
     if (!q) break;
-    await chat.send({ value: answerFor(q, script) });
+    await chat.send({ value: answerOn(posted, q, script) });
   }
   const outcome = [...last].reverse().find((r) => outcomeOf([r]));
   if (!outcome) throw new Error(`no outcome: ${JSON.stringify(last).slice(0, 500)}`);
@@ -47,4 +53,36 @@ export async function triageInPersonalChat(
 /** Every text a set of connector calls carried (for "this never reached the queue" checks). */
 export function textOf(calls: ConnectorCall[]): string {
   return JSON.stringify(calls.map((c) => c.body));
+}
+
+type Data = Record<string, unknown>;
+
+/**
+ * The answer a clinician gives: the script's, else "no" where the card offers it, else the card's
+ * first one-tap answer (a choice such as the body area), else the shared policy (a number, a screen).
+ */
+function answerOn(posted: Reply[], q: PendingQuestion, script: Record<string, string>): Data {
+  if (q.kind === "screen" || q.kind === "number" || script[q.id] !== undefined) return answerFor(q, script);
+  const buttons = posted
+    .flatMap((r) => r.attachments ?? [])
+    .flatMap((a) => submits(a.content))
+    .filter((d) => d.questionId === q.id && typeof d.answer === "string");
+  return buttons.find((d) => d.answer === "no") ?? buttons[0] ?? answerFor(q, script);
+}
+
+function submits(node: unknown): Data[] {
+  if (Array.isArray(node)) return node.flatMap(submits);
+  if (!node || typeof node !== "object") return [];
+  const n = node as Data;
+  const own = n.type === "Action.Submit" && n.data && typeof n.data === "object" ? [n.data as Data] : [];
+  return [...own, ...Object.values(n).flatMap(submits)];
+}
+
+/**
+ * What a message says, however it is carried: its text, its notification summary, or its card
+ * (a notice is a card whose words are in the summary and the card, not in `text`).
+ */
+export function messageText(body: Record<string, unknown>): string {
+  const parts = [body.text, body.summary].filter((x): x is string => typeof x === "string");
+  return [...parts, JSON.stringify(body.attachments ?? [])].join("\n");
 }

@@ -68,23 +68,30 @@ export const blockActions = z.object({
   }),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
   actions: z.array(action).min(1),
-  response_url: z.string().optional(),
-  trigger_id: z.string().optional(),
-  /** Input values of the message (the MSK query's new route and note), by block id then action id. */
+  /**
+   * Inputs' current values by block and action id: a screen's ticked checkboxes, an MSK query's
+   * new route (a select) and note (a text input).
+   */
   state: z
     .object({
       values: z.record(
         z.string(),
         z.record(
           z.string(),
-          z.looseObject({
-            value: z.string().nullish(),
-            selected_option: z.object({ value: z.string() }).nullish(),
-          }),
+          z
+            .object({
+              type: z.string(),
+              selected_options: z.array(z.object({ value: z.string() })).optional(),
+              selected_option: z.object({ value: z.string() }).nullish(),
+              value: z.string().nullish(),
+            })
+            .loose(),
         ),
       ),
     })
     .optional(),
+  response_url: z.string().optional(),
+  trigger_id: z.string().optional(),
 });
 
 export type BlockActions = z.infer<typeof blockActions>;
