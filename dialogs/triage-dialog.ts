@@ -11,7 +11,8 @@ import type { AnswerValue, OutcomeView } from "../cards/views.js";
 import type { Extraction } from "../rules/extract/index.js";
 import type { Pack } from "../rules/packs/index.js";
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions, NOTED_FROM_TEXT } from "./answer-prompt.js";
-import { displayAnswer, parseSubmittedAnswer } from "./answers.js";
+import { fitsQuestion } from "./answer-schema.js";
+import { displayAnswer } from "./answers.js";
 import { type Command, recogniseCommand } from "./commands.js";
 import { correctionOf } from "./correction.js";
 import { outcomeView } from "./outcome-view.js";
@@ -99,7 +100,7 @@ export class TriageDialog extends ComponentDialog {
     const value = step.result as AnswerValue;
     // Only a value that reads as an answer to this question is recorded. Anything else (the prompt
     // ending because the message added findings rather than answering) asks again from the top.
-    if (value === NOTED_FROM_TEXT || !parseSubmittedAnswer(q, value).ok) return step.replaceDialog(LOOP);
+    if (value === NOTED_FROM_TEXT || !fitsQuestion(q, value)) return step.replaceDialog(LOOP);
     if (pending.activityId) {
       await presenter.replace(step.context, pending.activityId, {
         kind: "answered",
