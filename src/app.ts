@@ -13,7 +13,16 @@ import type { Config } from "./config.js";
 import { DuplicateActivityFilter } from "./dedupe.js";
 import { errorFields, type Logger } from "./logging.js";
 import { createServer } from "./server.js";
-import { ConditionalConversationState, createStorage, EtagConflictGuard, prepareStorage } from "./storage.js";
+import {
+  ConditionalConversationState,
+  createStorage,
+  DeadlineStorage,
+  EtagConflictGuard,
+  prepareStorage,
+  probeStorage,
+  StorageFaultGuard,
+  StorageHealth,
+} from "./storage.js";
 import { ConversationTurnLock } from "./turn-lock.js";
 
 // The composition root: builds adapter, state, dialogs, bot and server from config.
@@ -29,9 +38,12 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
     MicrosoftAppType: config.MicrosoftAppType,
   });
   const adapter = new CloudAdapter(auth);
-  const storage = overrides.storage ?? createStorage(config);
+  const store = overrides.storage ?? createStorage(config);
   // Creates the blob container if missing; rejects (StorageUnavailableError) if storage is unreachable.
-  const ready = prepareStorage(storage);
+  const ready = prepareStorage(store);
+  // Every call after start-up has a deadline, and its outcome feeds /healthz and /readyz.
+  const health = new StorageHealth();
+  const storage = new DeadlineStorage(store, config.STORAGE_TIMEOUT_MS, health);
   // Writes only if the conversation is still the version this turn read (scale-out safe).
   const state = new ConditionalConversationState(storage);
   const pack = loadPack(config.TRIAGE_REGION);
@@ -49,6 +61,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
         await next();
       },
     },
+    new StorageFaultGuard(pack, presenter, log),
     new EtagConflictGuard(state, log), // last: it may run the bot a second time
   ];
   adapter.use(...turnMiddleware());
@@ -73,6 +86,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
     log,
     mount: slack ? [slack.mount] : [],
     requireAuth: !config.anonymous,
+    storage: { health, probe: () => probeStorage(storage) },
   });
   ready.catch((err) => {
     // A bot that cannot keep conversation state must not take turns: stop listening and let the
@@ -83,5 +97,5 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
     if (http.listening) server.close();
     else http.once("listening", () => server.close());
   });
-  return { server, adapter, bot, state, storage, pack, ready, slack };
+  return { server, adapter, bot, state, storage: store, pack, ready, slack, health };
 }

@@ -11,6 +11,7 @@ import { scopeOf } from "../dialogs/scope.js";
 import { isReviewOverdue } from "../rules/engine/decide.js";
 import type { Pack } from "../rules/packs/index.js";
 import { errorFields, type Logger } from "./logging.js";
+import { LATE_WRITE_DISCARDED } from "./storage/blob-store.js";
 
 // The bot only routes: Teams transport details (mentions, install events) here, the conversation
 // in dialogs/, clinical decisions in rules/. State is saved at the end of every turn.
@@ -21,6 +22,7 @@ const REMEMBERED_IDS = 30;
 export class TriageBot extends ActivityHandler {
   private readonly welcomed: StatePropertyAccessor<boolean>;
   private readonly recentIds: StatePropertyAccessor<string[]>;
+  private readonly lateWrite: StatePropertyAccessor<boolean>;
 
   constructor(
     private readonly state: ConversationState,
@@ -32,7 +34,13 @@ export class TriageBot extends ActivityHandler {
     this.welcomed = state.createProperty<boolean>("welcomed");
     this.recentIds = state.createProperty<string[]>("recentMessageIds");
 
+    this.lateWrite = state.createProperty<boolean>(LATE_WRITE_DISCARDED);
+
     this.onMessage(async (context, next) => {
+      if (await this.lateWrite.get(context, false)) {
+        await this.lateWrite.delete(context);
+        await context.sendActivity({ type: ActivityTypes.Message, text: LATE_WRITE_NOTICE });
+      }
       if (!(await this.seenBefore(context)) && this.shouldHandle(context)) {
         await this.conversation.onMessage(context);
       }
@@ -96,6 +104,9 @@ export class TriageBot extends ActivityHandler {
   }
 }
 
+export const LATE_WRITE_NOTICE =
+  "An earlier answer of yours reached my records only after I had said it was not used, so I did not use it and that triage was stopped. Type 'triage' to start again.";
+
 export const ERROR_NOTICE =
   "Sorry, something went wrong on my side and this triage has been reset. If the patient may need emergency care, follow your local emergency process now. Type 'triage' to start again.";
 
@@ -107,11 +118,16 @@ export const ERROR_NOTICE =
 export function replyAndReset(state: ConversationState, log: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     log.error("turn_failed", { channel: context.activity.channelId, ...errorFields(error) });
+    // The notice first: if storage is what failed, the delete below fails too.
     try {
-      await state.delete(context);
       await context.sendActivity({ type: ActivityTypes.Message, text: ERROR_NOTICE });
     } catch (err) {
       log.error("turn_error_reply_failed", errorFields(err));
+    }
+    try {
+      await state.delete(context);
+    } catch (err) {
+      log.error("turn_error_reset_failed", errorFields(err));
     }
   };
 }

@@ -36,6 +36,8 @@ const configSchema = z
         message: "must be https (or http on loopback for tests)",
       })
       .default("https://slack.com/api/"),
+    // How long one storage call may take before the turn gives up and says so (min 2 s: see blob-store.ts).
+    STORAGE_TIMEOUT_MS: z.coerce.number().int().min(2_000).max(10_000).default(2_500),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((c, ctx) => {

@@ -3,6 +3,7 @@ import restify from "restify";
 import { z } from "zod";
 import type { TriageBot } from "./bot.js";
 import type { Logger } from "./logging.js";
+import type { StorageHealth } from "./storage/health.js";
 
 // The least an activity needs before the adapter sees it: anything else is a client error (400),
 // not a failed turn. Extra fields pass through untouched.
@@ -24,6 +25,8 @@ export interface ServerDeps {
   mount?: Array<(server: restify.Server) => void>;
   /** With an app id configured, a request without a bearer token is refused before its body is read. */
   requireAuth?: boolean;
+  /** Conversation storage as /healthz and /readyz see it. */
+  storage?: { health: StorageHealth; probe: () => Promise<void> };
 }
 
 export function createServer({
@@ -32,6 +35,7 @@ export function createServer({
   log,
   mount = [],
   requireAuth = false,
+  storage,
 }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: "msk-triage-bot", handleUncaughtExceptions: false });
   if (requireAuth) {
@@ -65,8 +69,18 @@ export function createServer({
       if (!res.headersSent) res.send(500, { error: "internal error" });
     }
   });
+  // Liveness: the process answers (and says how storage looked last); restarting it would not help storage.
   server.get("/healthz", async (_req, res) => {
-    res.send(200, { status: "ok" });
+    res.send(200, { status: "ok", storage: storage?.health.status ?? "ok" });
+  });
+  // Readiness: take no traffic while conversation state cannot be read.
+  server.get("/readyz", async (_req, res) => {
+    try {
+      await storage?.probe();
+      res.send(200, { status: "ready", storage: "ok" });
+    } catch {
+      res.send(503, { status: "unavailable", storage: "unavailable" });
+    }
   });
   for (const m of mount) m(server);
 

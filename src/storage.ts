@@ -8,11 +8,16 @@ import { BlobStore } from "./storage/blob-store.js";
 export { BlobStore, StorageUnavailableError } from "./storage/blob-store.js";
 export { ConditionalConversationState } from "./storage/conditional-state.js";
 export { CONFLICT_NOTICE, EtagConflictGuard } from "./storage/conflict-guard.js";
+export { DeadlineStorage, isStorageFault, StorageTimeoutError } from "./storage/deadline-store.js";
 export { EtagConflictError, isEtagConflict } from "./storage/etag.js";
+export { StorageFaultGuard } from "./storage/fault-guard.js";
+export { StorageHealth } from "./storage/health.js";
 
 export function createStorage(config: Config): Storage {
   if (config.STORAGE === "blob") {
-    return new BlobStore(config.BLOB_CONNECTION_STRING as string, config.BLOB_CONTAINER);
+    return new BlobStore(config.BLOB_CONNECTION_STRING as string, config.BLOB_CONTAINER, {
+      callTimeoutMs: config.STORAGE_TIMEOUT_MS,
+    });
   }
   return new MemoryStorage();
 }
@@ -20,4 +25,9 @@ export function createStorage(config: Config): Storage {
 /** Start-up check: creates the blob container if missing; rejects with StorageUnavailableError if unreachable. */
 export async function prepareStorage(storage: Storage): Promise<void> {
   if (storage instanceof BlobStore) await storage.ensureContainer();
+}
+
+/** The readiness probe: one real read through the deadline (a key no conversation uses). */
+export async function probeStorage(storage: Storage): Promise<void> {
+  await storage.read(["readiness-probe"]);
 }

@@ -83,10 +83,11 @@ describe("POST /api/messages with expectReplies", () => {
 });
 
 describe("the server's edges", () => {
-  it("GET /healthz answers 200", async () => {
+  it("GET /healthz answers 200 and reports storage; GET /readyz answers 200 while storage reads", async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", storage: "ok" });
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 
   it.each([

@@ -15,12 +15,14 @@ export class Workspace {
   readonly fake = new FakeSlack();
   readonly logs: Array<Record<string, unknown>> = [];
   private app: ReturnType<typeof createApp> | undefined;
-  private baseUrl = "";
+  baseUrl = "";
   private seq = 0;
 
-  async start(): Promise<void> {
+  /** `env` adds settings (e.g. blob storage) to the Slack ones. */
+  async start(env: Record<string, string> = {}): Promise<void> {
     await this.fake.start();
     const config = readConfig({
+      ...env,
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: this.fake.apiUrl,
@@ -28,6 +30,7 @@ export class Workspace {
     });
     const log = createLogger("debug", (line) => this.logs.push(JSON.parse(line) as Record<string, unknown>));
     this.app = createApp(config, log);
+    await this.app.ready;
     const server = this.app.server;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
     const addr = server.address() as { port: number };
