@@ -23,8 +23,8 @@ export interface TriageSession {
   order: FindingId[];
   /** Values read from the clinician's message that could lower urgency: shown for confirmation, never used. */
   suggestions: Partial<Record<FindingId, { value: Stored; evidence: string }>>;
-  /** The question card awaiting an answer. */
-  pending?: { id: FindingId; seq: number; activityId?: string };
+  /** The question card awaiting an answer; `shownAt` is when it was first sent (ms since the epoch). */
+  pending?: { id: FindingId; seq: number; activityId?: string; shownAt?: number };
   /** Questions asked so far (the "question 4" counter and the card stamp). */
   seq: number;
   /** Set once an emergency outcome has been shown while a last question was still open. */

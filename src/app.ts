@@ -6,6 +6,7 @@ import {
 } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
 import { loadPack } from "../rules/packs/index.js";
+import { ArrivalStamp } from "./arrival-stamp.js";
 import { replyAndReset, TriageBot } from "./bot.js";
 import { ChannelPresenter } from "./channels/presenter.js";
 import { createSlackChannel } from "./channels/slack/index.js";
@@ -53,6 +54,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
 
   // One pipeline per adapter (Teams and Slack), fresh instances each.
   const turnMiddleware = (): Middleware[] => [
+    new ArrivalStamp(), // first: before the turn lock makes the message wait
     new DuplicateActivityFilter(),
     new ConversationTurnLock(),
     {

@@ -11,6 +11,7 @@ import { TriageConversation } from "../../dialogs/conversation.js";
 import type { Presenter } from "../../dialogs/presenter.js";
 import { loadPack, type Pack } from "../../rules/packs/index.js";
 import type { Region } from "../../rules/vocabulary.js";
+import { ArrivalStamp } from "../../src/arrival-stamp.js";
 import { replyAndReset, TriageBot } from "../../src/bot.js";
 import { ChannelPresenter } from "../../src/channels/presenter.js";
 import { DuplicateActivityFilter } from "../../src/dedupe.js";
@@ -61,6 +62,7 @@ export function botHarness(options: HarnessOptions = {}): Harness {
   const conversation = new TriageConversation(state, pack, presenter, () => TODAY);
   const bot = new TriageBot(state, conversation, presenter, pack);
   const adapter = new RecordingAdapter((context) => bot.run(context));
+  adapter.use(new ArrivalStamp());
   adapter.use(new DuplicateActivityFilter());
   adapter.use(new ConversationTurnLock());
   adapter.onTurnError = replyAndReset(state, log);

@@ -1,5 +1,6 @@
 import type { Middleware, TurnContext } from "botbuilder";
 import type restify from "restify";
+import { ArrivalStamp } from "../../arrival-stamp.js";
 import type { TriageBot } from "../../bot.js";
 import { DuplicateActivityFilter } from "../../dedupe.js";
 import type { Logger } from "../../logging.js";
@@ -28,7 +29,7 @@ export interface SlackChannelOptions {
   log: Logger;
   /** The same turn-error handler as the Teams adapter (logs, resets the conversation, tells the user). */
   onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
-  /** The same turn middleware as the Teams adapter (fresh instances); defaults to dedupe + per-conversation lock. */
+  /** The same turn middleware as the Teams adapter (fresh instances); defaults to arrival stamp + dedupe + per-conversation lock. */
   middleware?: Middleware[];
 }
 
@@ -44,7 +45,9 @@ export interface SlackChannel {
 export function createSlackChannel(o: SlackChannelOptions): SlackChannel {
   const web = createWebClient(o.botToken, o.apiUrl, o.log);
   const adapter = new SlackAdapter(web);
-  adapter.use(...(o.middleware ?? [new DuplicateActivityFilter(), new ConversationTurnLock()]));
+  adapter.use(
+    ...(o.middleware ?? [new ArrivalStamp(), new DuplicateActivityFilter(), new ConversationTurnLock()]),
+  );
   if (o.onTurnError) adapter.onTurnError = o.onTurnError;
 
   const deps: SlackDeps = {
