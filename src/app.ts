@@ -1,5 +1,4 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type Middleware,
   type Storage,
@@ -9,9 +8,10 @@ import { loadPack } from "../rules/packs/index.js";
 import { ArrivalStamp } from "./arrival-stamp.js";
 import { replyAndReset, TriageBot } from "./bot.js";
 import { ChannelPresenter } from "./channels/presenter.js";
-import { createSlackChannel } from "./channels/slack/index.js";
+import { createSlackChannel, SLACK_PATHS } from "./channels/slack/index.js";
 import type { Config } from "./config.js";
 import { DuplicateActivityFilter } from "./dedupe.js";
+import { TriageCloudAdapter } from "./http/cloud-adapter.js";
 import { errorFields, type Logger } from "./logging.js";
 import { createServer } from "./server.js";
 import {
@@ -24,6 +24,7 @@ import {
   StorageFaultGuard,
   StorageHealth,
 } from "./storage.js";
+import { type Transport, TransportTag } from "./transport.js";
 import { ConversationTurnLock } from "./turn-lock.js";
 
 // The composition root: builds adapter, state, dialogs, bot and server from config.
@@ -38,7 +39,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
     MicrosoftAppType: config.MicrosoftAppType,
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TriageCloudAdapter(auth);
   const store = overrides.storage ?? createStorage(config);
   // Creates the blob container if missing; rejects (StorageUnavailableError) if storage is unreachable.
   const ready = prepareStorage(store);
@@ -53,8 +54,9 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   const bot = new TriageBot(state, conversation, presenter, pack);
 
   // One pipeline per adapter (Teams and Slack), fresh instances each.
-  const turnMiddleware = (): Middleware[] => [
+  const turnMiddleware = (transport: Transport): Middleware[] => [
     new ArrivalStamp(), // first: before the turn lock makes the message wait
+    new TransportTag(transport),
     new DuplicateActivityFilter(),
     new ConversationTurnLock(),
     {
@@ -66,7 +68,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
     new StorageFaultGuard(pack, presenter, log),
     new EtagConflictGuard(state, log), // last: it may run the bot a second time
   ];
-  adapter.use(...turnMiddleware());
+  adapter.use(...turnMiddleware("botframework"));
   adapter.onTurnError = replyAndReset(state, log);
 
   // Slack (CONTRACT.md §3): the same bot, dialogs and state behind Slack's own transport.
@@ -78,7 +80,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
         bot,
         log,
         onTurnError: replyAndReset(state, log),
-        middleware: turnMiddleware(),
+        middleware: turnMiddleware("slack"),
       })
     : undefined;
 
@@ -87,7 +89,16 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
     bot,
     log,
     mount: slack ? [slack.mount] : [],
+    formRoutes: slack ? [SLACK_PATHS.interactions, SLACK_PATHS.commands] : [],
     requireAuth: !config.anonymous,
+    botFramework: config.BOT_FRAMEWORK_ENDPOINT === "on",
+    loopbackServiceUrlOnly: config.anonymous,
+    limits: {
+      maxBodyBytes: 256 * 1024,
+      maxConnections: config.HTTP_MAX_CONNECTIONS,
+      headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    },
     storage: { health, probe: () => probeStorage(storage) },
   });
   ready.catch((err) => {

@@ -10,6 +10,11 @@ const optionalText = z
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
+const flag = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+  z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes"),
+);
+
 const configSchema = z
   .object({
     MicrosoftAppId: optionalText,
@@ -18,6 +23,13 @@ const configSchema = z
     MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
     HOST: optionalText,
+    // Anonymous mode on a non-loopback HOST must be asked for by name (and still replies only to loopback).
+    ANONYMOUS_ALLOW_REMOTE: flag.default(false),
+    // off: no /api/messages at all (a deployment that serves Slack only).
+    BOT_FRAMEWORK_ENDPOINT: z.enum(["on", "off"]).default("on"),
+    HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(512),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
     TRIAGE_REGION: z
       .preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), z.enum(REGIONS))
       .default("NEL"),
@@ -61,6 +73,19 @@ const configSchema = z
       });
     if (c.MicrosoftAppType === "SingleTenant" && c.MicrosoftAppId && !c.MicrosoftAppTenantId)
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required for SingleTenant" });
+    if (c.BOT_FRAMEWORK_ENDPOINT === "off" && !c.SLACK_BOT_TOKEN)
+      ctx.addIssue({
+        code: "custom",
+        path: ["BOT_FRAMEWORK_ENDPOINT"],
+        message: "off leaves nothing to serve: set the Slack tokens too",
+      });
+    if (!c.MicrosoftAppId && c.HOST && !isLoopbackHost(c.HOST) && !c.ANONYMOUS_ALLOW_REMOTE)
+      ctx.addIssue({
+        code: "custom",
+        path: ["HOST"],
+        message:
+          "anonymous mode (no MicrosoftAppId) accepts any caller: listen on loopback, or set ANONYMOUS_ALLOW_REMOTE=true",
+      });
     if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET))
       ctx.addIssue({
         code: "custom",
@@ -68,6 +93,10 @@ const configSchema = z
         message: "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET together",
       });
   });
+
+function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 export type RawConfig = z.infer<typeof configSchema>;
 

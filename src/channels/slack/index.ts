@@ -4,6 +4,7 @@ import { ArrivalStamp } from "../../arrival-stamp.js";
 import type { TriageBot } from "../../bot.js";
 import { DuplicateActivityFilter } from "../../dedupe.js";
 import type { Logger } from "../../logging.js";
+import { TransportTag } from "../../transport.js";
 import { ConversationTurnLock } from "../../turn-lock.js";
 import { handleCommand } from "./commands.js";
 import type { SlackDeps } from "./context.js";
@@ -46,7 +47,12 @@ export function createSlackChannel(o: SlackChannelOptions): SlackChannel {
   const web = createWebClient(o.botToken, o.apiUrl, o.log);
   const adapter = new SlackAdapter(web);
   adapter.use(
-    ...(o.middleware ?? [new ArrivalStamp(), new DuplicateActivityFilter(), new ConversationTurnLock()]),
+    ...(o.middleware ?? [
+      new ArrivalStamp(),
+      new TransportTag("slack"),
+      new DuplicateActivityFilter(),
+      new ConversationTurnLock(),
+    ]),
   );
   if (o.onTurnError) adapter.onTurnError = o.onTurnError;
 
