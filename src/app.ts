@@ -1,8 +1,4 @@
-import {
-  ConfigurationBotFrameworkAuthentication,
-  type Middleware,
-  type Storage,
-} from "botbuilder";
+import { ConfigurationBotFrameworkAuthentication, type Middleware, type Storage } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
 import { loadPack } from "../rules/packs/index.js";
 import { ArrivalStamp } from "./arrival-stamp.js";

@@ -59,6 +59,8 @@ export function createServer({
   http.headersTimeout = limits.headersTimeoutMs;
   http.requestTimeout = limits.requestTimeoutMs;
   http.keepAliveTimeout = 5_000;
+  // headersTimeout and requestTimeout are only checked every 30 s; an idle socket is cut sooner.
+  http.setTimeout(limits.requestTimeoutMs);
 
   server.pre(securityHeaders);
   if (requireAuth && botFramework) {

@@ -27,7 +27,11 @@ export function contentTypeGate(formRoutes: readonly string[]) {
 
 /** Runs after restify's bodyReader: parses the raw text, keeping it on req.rawBody for Slack's signature. */
 export function parseBody(req: restify.Request, res: restify.Response, next: restify.Next) {
-  const raw = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : typeof req.body === "string" ? req.body : undefined;
+  const raw = Buffer.isBuffer(req.body)
+    ? req.body.toString("utf8")
+    : typeof req.body === "string"
+      ? req.body
+      : undefined;
   if (raw === undefined) return next();
   (req as restify.Request & { rawBody?: string }).rawBody = raw;
   const type = mediaType(req.headers["content-type"]);

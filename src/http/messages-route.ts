@@ -84,7 +84,7 @@ export function messagesRoute(deps: MessagesRouteDeps): restify.RequestHandler {
  * failed (botframework-connector reports those with status 500, or as a network error); 401 for
  * every token that was checked and refused.
  */
-function authFailureStatus(err: unknown): 401 | 503 {
+export function authFailureStatus(err: unknown): 401 | 503 {
   const code = (err as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof code === "number") return code >= 500 ? 503 : 401;
   const text = err instanceof Error ? `${err.name} ${err.message} ${String(err.cause ?? "")}` : "";
