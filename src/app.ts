@@ -9,6 +9,7 @@ import type { Config } from "./config.js";
 import { DuplicateActivityFilter } from "./dedupe.js";
 import { TriageCloudAdapter } from "./http/cloud-adapter.js";
 import { errorFields, type Logger } from "./logging.js";
+import { RateLimiter } from "./rate-limit.js";
 import { createServer } from "./server.js";
 import {
   ConditionalConversationState,
@@ -49,10 +50,15 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   const conversation = new TriageConversation(state, pack, presenter);
   const bot = new TriageBot(state, conversation, presenter, pack);
 
+  const rateLimits = {
+    perUserPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
+    perTenantPerMinute: config.RATE_LIMIT_TENANT_PER_MINUTE,
+  };
   // One pipeline per adapter (Teams and Slack), fresh instances each.
   const turnMiddleware = (transport: Transport): Middleware[] => [
     new ArrivalStamp(), // first: before the turn lock makes the message wait
     new TransportTag(transport),
+    new RateLimiter(rateLimits, log), // before the lock: a flood never queues ahead of real turns
     new DuplicateActivityFilter(),
     new ConversationTurnLock(),
     {
@@ -77,6 +83,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
         log,
         onTurnError: replyAndReset(state, log),
         middleware: turnMiddleware("slack"),
+        replayStore: storage,
       })
     : undefined;
 

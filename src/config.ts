@@ -50,6 +50,9 @@ const configSchema = z
       .default("https://slack.com/api/"),
     // How long one storage call may take before the turn gives up and says so (min 2 s: see blob-store.ts).
     STORAGE_TIMEOUT_MS: z.coerce.number().int().min(2_000).max(10_000).default(2_500),
+    // Messages one clinician, and one Teams tenant or Slack workspace, may send per minute.
+    RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((c, ctx) => {

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { MemoryStorage, TestAdapter, TurnContext } from "botbuilder";
+import { type Activity, MemoryStorage, TestAdapter, TurnContext } from "botbuilder";
 import type restify from "restify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
@@ -72,10 +72,11 @@ describe("no one answers someone else's triage", () => {
   it("state keys carry the transport, so the same channel and conversation id are two conversations", () => {
     const state = new ConditionalConversationState(new MemoryStorage());
     const keyFor = (transport?: "slack" | "botframework") => {
-      const ctx = new TurnContext(
-        new TestAdapter(),
-        activity({ channelId: "slack", conversation: { id: "T:D:" } }),
-      );
+      const a = activity({
+        channelId: "slack",
+        conversation: { id: "T:D:" },
+      }) as unknown as Partial<Activity>;
+      const ctx = new TurnContext(new TestAdapter(), a);
       if (transport) void new TransportTag(transport).onTurn(ctx, async () => {});
       return state.getStorageKey(ctx);
     };
@@ -144,7 +145,7 @@ describe("bodies, connections and errors", () => {
     const before = uploads();
     const form = new FormData();
     form.append("file", new Blob(["x".repeat(100_000)]), "a.bin");
-    for (const headers of [{}, { authorization: "Bearer abc" }]) {
+    for (const headers of [{}, { authorization: "Bearer abc" }] as Array<Record<string, string>>) {
       const res = await fetch(`${base}/api/messages`, { method: "POST", body: form, headers });
       expect(res.status).toBe(415);
       expect(await res.json()).toEqual({ error: "unsupported content type" });

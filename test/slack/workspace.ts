@@ -1,3 +1,4 @@
+import type { Storage } from "botbuilder";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging.js";
@@ -18,18 +19,34 @@ export class Workspace {
   baseUrl = "";
   private seq = 0;
 
-  /** `env` adds settings (e.g. blob storage) to the Slack ones. */
-  async start(env: Record<string, string> = {}): Promise<void> {
+  private env: Record<string, string> = {};
+  private storage: Storage | undefined;
+
+  /** `env` adds settings (e.g. blob storage) to the Slack ones; `storage` replaces the configured store. */
+  async start(env: Record<string, string> = {}, storage?: Storage): Promise<void> {
+    this.env = env;
+    this.storage = storage;
     await this.fake.start();
+    await this.startApp();
+  }
+
+  /** The bot process restarts (same settings and store, fresh memory); Slack stays up. */
+  async restart(): Promise<void> {
+    await this.idle();
+    await new Promise<void>((resolve) => this.app?.server.close(() => resolve()));
+    await this.startApp();
+  }
+
+  private async startApp(): Promise<void> {
     const config = readConfig({
-      ...env,
+      ...this.env,
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: this.fake.apiUrl,
       LOG_LEVEL: "debug",
     });
     const log = createLogger("debug", (line) => this.logs.push(JSON.parse(line) as Record<string, unknown>));
-    this.app = createApp(config, log);
+    this.app = createApp(config, log, this.storage ? { storage: this.storage } : {});
     await this.app.ready;
     const server = this.app.server;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
@@ -105,26 +122,28 @@ export class Workspace {
   }
 
   command(text: string, channel = CHANNEL, o?: SendOptions) {
+    return this.send("/api/slack/commands", this.commandRequest(text, channel, o));
+  }
+
+  /** The signed request for `/triage <text>` (without sending it). */
+  commandRequest(text: string, channel = CHANNEL, o?: SendOptions) {
     this.seq += 1;
-    return this.send(
-      "/api/slack/commands",
-      formRequest(
-        {
-          token: "unused",
-          team_id: TEAM,
-          team_domain: "nhs-msk",
-          channel_id: channel,
-          channel_name: channel.startsWith("D") ? "directmessage" : "msk-team",
-          user_id: CLINICIAN,
-          user_name: "clinician",
-          command: "/triage",
-          text,
-          api_app_id: "A0APP",
-          response_url: this.fake.responseUrl(`cmd${this.seq}`),
-          trigger_id: `trig.${this.seq}`,
-        },
-        o,
-      ),
+    return formRequest(
+      {
+        token: "unused",
+        team_id: TEAM,
+        team_domain: "nhs-msk",
+        channel_id: channel,
+        channel_name: channel.startsWith("D") ? "directmessage" : "msk-team",
+        user_id: CLINICIAN,
+        user_name: "clinician",
+        command: "/triage",
+        text,
+        api_app_id: "A0APP",
+        response_url: this.fake.responseUrl(`cmd${this.seq}`),
+        trigger_id: `trig.${this.seq}`,
+      },
+      o,
     );
   }
 
