@@ -48,7 +48,9 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   const pack = loadPack(config.TRIAGE_REGION);
   const presenter = new ChannelPresenter(log);
   const conversation = new TriageConversation(state, pack, presenter);
-  const bot = new TriageBot(state, conversation, presenter, pack);
+  const bot = new TriageBot(state, conversation, presenter, pack, {
+    idleMinutes: config.TRIAGE_IDLE_MINUTES,
+  });
 
   const rateLimits = {
     perUserPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,

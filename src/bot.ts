@@ -24,19 +24,35 @@ export class TriageBot extends ActivityHandler {
   private readonly recentIds: StatePropertyAccessor<string[]>;
   private readonly lateWrite: StatePropertyAccessor<boolean>;
 
+  private readonly lastActive: StatePropertyAccessor<number>;
+  /** Read only to word the expiry notice; the session belongs to dialogs/. */
+  private readonly session: StatePropertyAccessor<unknown>;
+  private readonly idleMs: number;
+  private readonly now: () => number;
+
   constructor(
     private readonly state: ConversationState,
     private readonly conversation: TriageConversation,
     private readonly presenter: Presenter,
     private readonly pack: Pack,
+    lifecycle: { idleMinutes?: number; now?: () => number } = {},
   ) {
     super();
+    this.idleMs = (lifecycle.idleMinutes ?? 60) * 60_000;
+    this.now = lifecycle.now ?? Date.now;
+    this.lastActive = state.createProperty<number>("lastActiveAt");
+    this.session = state.createProperty<unknown>("triageSession");
     this.welcomed = state.createProperty<boolean>("welcomed");
     this.recentIds = state.createProperty<string[]>("recentMessageIds");
 
     this.lateWrite = state.createProperty<boolean>(LATE_WRITE_DISCARDED);
 
     this.onMessage(async (context, next) => {
+      if (isForgetMe(context.activity.text)) {
+        await this.forget(context);
+        return next();
+      }
+      await this.expireIfIdle(context);
       if (await this.lateWrite.get(context, false)) {
         await this.lateWrite.delete(context);
         await context.sendActivity({ type: ActivityTypes.Message, text: LATE_WRITE_NOTICE });
@@ -91,6 +107,24 @@ export class TriageBot extends ActivityHandler {
     return false;
   }
 
+  /** `forget me`: everything stored for this conversation is deleted now, and the clinician told so. */
+  private async forget(context: TurnContext): Promise<void> {
+    await this.state.delete(context);
+    await context.sendActivity({ type: ActivityTypes.Message, text: FORGOTTEN_NOTICE });
+  }
+
+  /** A conversation untouched for the idle time starts clean: its stored state is deleted first. */
+  private async expireIfIdle(context: TurnContext): Promise<void> {
+    const last = await this.lastActive.get(context);
+    const t = this.now();
+    if (typeof last === "number" && t - last > this.idleMs) {
+      const hadTriage = (await this.session.get(context)) !== undefined;
+      await this.state.delete(context);
+      if (hadTriage) await context.sendActivity({ type: ActivityTypes.Message, text: EXPIRED_NOTICE });
+    }
+    await this.lastActive.set(context, t);
+  }
+
   private async welcomeOnce(context: TurnContext) {
     if (await this.welcomed.get(context, false)) return;
     await this.welcomed.set(context, true);
@@ -102,6 +136,18 @@ export class TriageBot extends ActivityHandler {
       reviewOverdue: isReviewOverdue(this.pack),
     });
   }
+}
+
+export const FORGOTTEN_NOTICE =
+  "Done: I have deleted everything I had stored for this conversation, including any triage in progress. Type 'triage' to start a new one.";
+
+export const EXPIRED_NOTICE =
+  "Your earlier triage had no answer for a while, so it expired and its answers were deleted. Type 'triage' to start again.";
+
+const FORGET_ME = /^(forget me|\/forget|forget this conversation|delete my data)[.!]?$/i;
+
+function isForgetMe(text: string | undefined): boolean {
+  return FORGET_ME.test((text ?? "").replace(/<at>[^<]*<\/at>/g, "").trim());
 }
 
 export const LATE_WRITE_NOTICE =

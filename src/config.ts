@@ -48,6 +48,15 @@ const configSchema = z
         message: "must be https (or http on loopback for tests)",
       })
       .default("https://slack.com/api/"),
+    // A triage untouched this long expires and its state is deleted.
+    TRIAGE_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
+    // STORAGE=memory keeps at most this many conversations (least recently active dropped first).
+    MEMORY_STORE_MAX_CONVERSATIONS: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
     // How long one storage call may take before the turn gives up and says so (min 2 s: see blob-store.ts).
     STORAGE_TIMEOUT_MS: z.coerce.number().int().min(2_000).max(10_000).default(2_500),
     // Messages one clinician, and one Teams tenant or Slack workspace, may send per minute.

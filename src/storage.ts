@@ -1,6 +1,7 @@
-import { MemoryStorage, type Storage } from "botbuilder";
+import type { Storage } from "botbuilder";
 import type { Config } from "./config.js";
 import { BlobStore } from "./storage/blob-store.js";
+import { BoundedMemoryStorage } from "./storage/memory-store.js";
 
 // Conversation state store, chosen by config: memory for one process, Azure Blob for scale-out
 // (several processes share one container; writes are eTag-conditional, see storage/).
@@ -12,6 +13,7 @@ export { DeadlineStorage, isStorageFault, StorageTimeoutError } from "./storage/
 export { EtagConflictError, isEtagConflict } from "./storage/etag.js";
 export { StorageFaultGuard } from "./storage/fault-guard.js";
 export { StorageHealth } from "./storage/health.js";
+export { BoundedMemoryStorage } from "./storage/memory-store.js";
 
 export function createStorage(config: Config): Storage {
   if (config.STORAGE === "blob") {
@@ -19,7 +21,10 @@ export function createStorage(config: Config): Storage {
       callTimeoutMs: config.STORAGE_TIMEOUT_MS,
     });
   }
-  return new MemoryStorage();
+  return new BoundedMemoryStorage({
+    idleMs: config.TRIAGE_IDLE_MINUTES * 60_000,
+    maxItems: config.MEMORY_STORE_MAX_CONVERSATIONS,
+  });
 }
 
 /** Start-up check: creates the blob container if missing; rejects with StorageUnavailableError if unreachable. */

@@ -2,6 +2,7 @@ import type { Storage } from "botbuilder";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging.js";
+import { NO_RATE_LIMIT } from "../http/no-rate-limit.js";
 import { type ApiCall, BOT_USER, FakeSlack, TEAM } from "./fake-slack.js";
 import { BOT_TOKEN, formRequest, jsonRequest, post, type SendOptions, SIGNING_SECRET } from "./signed.js";
 
@@ -39,6 +40,7 @@ export class Workspace {
 
   private async startApp(): Promise<void> {
     const config = readConfig({
+      ...NO_RATE_LIMIT,
       ...this.env,
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
