@@ -25,6 +25,8 @@ export function emergencyFromMessage(
   const session = applyExtraction(newSession(pack.data.region), { findings, evidence: {} });
   if (Object.keys(session.answers).length === 0) return undefined;
   const next = nextQuestion(pack, session.answers);
-  const emergency = next.done ? next.reason === "emergency" : next.emergencyPending;
+  const emergency = next.done
+    ? next.reason === "emergency"
+    : next.kind === "question" && next.emergencyPending;
   return emergency ? outcomeView(pack, session, today) : undefined;
 }

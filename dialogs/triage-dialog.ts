@@ -12,7 +12,7 @@ import type { Extraction } from "../rules/extract/index.js";
 import type { Pack } from "../rules/packs/index.js";
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions, NOTED_FROM_TEXT } from "./answer-prompt.js";
 import { fitsQuestion } from "./answer-schema.js";
-import { displayAnswer } from "./answers.js";
+import { displayAnswer, toFindingValue } from "./answers.js";
 import { type Command, recogniseCommand } from "./commands.js";
 import { correctionOf } from "./correction.js";
 import { outcomeView } from "./outcome-view.js";
@@ -106,7 +106,7 @@ export class TriageDialog extends ComponentDialog {
         kind: "answered",
         number: pending.seq,
         question: q.text,
-        answer: displayAnswer(q, value),
+        answer: displayAnswer(q, toFindingValue(q, value)),
       });
     }
     await sessions.set(step.context, recordAnswer(session, q, value));
@@ -194,7 +194,7 @@ export class TriageDialog extends ComponentDialog {
 
 /**
  * Why a submitted answer is not for the question now open, if it is not. Stamped buttons name their
- * triage and question number; a submit without a stamp (a client following CONTRACT.md only) is
+ * triage and question number; a submit without a stamp (a client following docs/interfaces.md only) is
  * checked by its question id alone.
  */
 function staleAnswer(value: Record<string, unknown>, session: TriageSession): string | undefined {

@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, type Middleware, type Storage } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
-import { loadPack } from "../rules/packs/index.js";
+import { packForDeployment } from "../rules/packs/index.js";
 import { ArrivalStamp } from "./arrival-stamp.js";
 import { replyAndReset, TriageBot } from "./bot.js";
 import { ChannelPresenter } from "./channels/presenter.js";
@@ -45,7 +45,10 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   const storage = new DeadlineStorage(store, config.STORAGE_TIMEOUT_MS, health);
   // Writes only if the conversation is still the version this turn read (scale-out safe).
   const state = new ConditionalConversationState(storage);
-  const pack = loadPack(config.TRIAGE_REGION);
+  const pack = packForDeployment(
+    config.TRIAGE_REGION,
+    config.msccContact ? { msccContact: config.msccContact } : {},
+  );
   const presenter = new ChannelPresenter(log);
   const conversation = new TriageConversation(state, pack, presenter);
   const bot = new TriageBot(state, conversation, presenter, pack, {
@@ -75,7 +78,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   adapter.use(...turnMiddleware("botframework"));
   adapter.onTurnError = replyAndReset(state, log);
 
-  // Slack (CONTRACT.md §3): the same bot, dialogs and state behind Slack's own transport.
+  // Slack (docs/interfaces.md §3): the same bot, dialogs and state behind Slack's own transport.
   const slack = config.slackEnabled
     ? createSlackChannel({
         botToken: config.SLACK_BOT_TOKEN as string,

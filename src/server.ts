@@ -64,7 +64,7 @@ export function createServer({
 
   server.pre(securityHeaders);
   if (requireAuth && botFramework) {
-    // 401 for a missing token, whatever the body. The route still validates the token.
+    // docs/interfaces.md §2: 401 for a missing token, whatever the body. The route still validates the token.
     server.pre((req, res, next) => {
       if (
         req.method === "POST" &&

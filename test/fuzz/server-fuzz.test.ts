@@ -113,6 +113,7 @@ describe("server fuzz", () => {
     app = createApp(
       readConfig({
         ...NO_RATE_LIMIT,
+        MSCC_CONTACT_PHONE: "020 7946 0000",
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,

@@ -89,6 +89,7 @@ describe("no one answers someone else's triage", () => {
     const app = createApp(
       readConfig({
         BOT_FRAMEWORK_ENDPOINT: "off",
+        MSCC_CONTACT_PHONE: "020 7946 0000",
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         LOG_LEVEL: "silent",
@@ -208,6 +209,7 @@ describe("tokens that cannot be trusted", () => {
       readConfig({
         MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
         MicrosoftAppPassword: "not-a-real-secret",
+        MSCC_CONTACT_PHONE: "020 7946 0000",
         LOG_LEVEL: "warn",
       }),
       createLogger("warn", (l) => lines.push(l)),
