@@ -25,7 +25,7 @@ describe("personal chat: cauda equina emergency", () => {
         [/saddle/i, "Yes"],
         [/bladder or bowel/i, "Yes"],
         [/both legs/i, "Yes"],
-        [/weeks ago/i, { number: 0 }],
+        [/(days|weeks) ago/i, { number: 0 }],
       ],
       // The final card, not the early emergency one: the notes summary records the last answer.
       /Emergency department now[\s\S]*Cancer history: No/,
