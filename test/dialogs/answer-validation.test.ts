@@ -72,27 +72,29 @@ describe("answer schemas, one per kind of question", () => {
   });
 });
 
-/** Answers valid values (lower back, age 60, otherwise no) until `id` is asked. */
+/** Answers valid values (lower back, age 60, screens "none of these", otherwise no) until `id` is asked. */
 async function walkTo(h: ReturnType<typeof botHarness>, id: string) {
   let replies = await h.say("triage");
   for (let i = 0; i < 20; i++) {
     const at = lastQuestion(replies);
     if (at === id) return replies;
-    const answer = at === "body_area" ? "lumbar" : at === "age" ? "60" : "no";
+    const answer =
+      at === "body_area" ? "lumbar" : at === "age" ? "60" : at?.startsWith("screen:") ? "none" : "no";
     replies = await h.submit({ questionId: at, answer });
   }
   throw new Error(`${id} was never asked`);
 }
 
 describe("in a conversation, a misfitting submit is refused and the question asked again", () => {
-  it.each([1, 0, 0.5, 99])("saddle numbness answered with %j is not stored as 'No'", async (n) => {
+  // Saddle numbness is now asked inside the cauda equina screen; cancer history is a yes/no question asked alone.
+  it.each([1, 0, 0.5, 99])("a yes/no question answered with %j is not stored as 'No'", async (n) => {
     const h = botHarness();
-    let replies = await walkTo(h, "saddle_anaesthesia");
-    const q = "saddle_anaesthesia";
+    let replies = await walkTo(h, "cancer_history");
+    const q = "cancer_history";
     const before = h.adapter.updates.length;
     replies = await h.submit({ questionId: q, answer: n });
     expect(lastQuestion(replies)).toBe(q);
-    expect(textOf(replies) + JSON.stringify(replies)).toMatch(/could not read that answer/);
+    expect(textOf(replies) + JSON.stringify(replies)).toMatch(/did not catch that as an answer|could not read that answer/);
     expect(h.adapter.updates.length).toBe(before); // no "answered" card
   });
 
@@ -109,7 +111,9 @@ describe("in a conversation, a misfitting submit is refused and the question ask
     await fc.assert(
       fc.asyncProperty(
         rawAnswer,
-        fc.array(fc.constantFrom("yes", "no", "unsure", "lumbar", "limb", "3", "60"), { maxLength: 6 }),
+        fc.array(fc.constantFrom("yes", "no", "unsure", "lumbar", "limb", "3", "60", "none"), {
+          maxLength: 6,
+        }),
         async (raw, path) => {
           const h = botHarness();
           let replies = await h.say("triage");
@@ -120,8 +124,9 @@ describe("in a conversation, a misfitting submit is refused and the question ask
             replies = await h.submit({ questionId: id, answer: step });
           }
           const id = lastQuestion(replies);
-          if (!id) return;
-          const q = h.pack.questionById.get(id as never)?.public as Question;
+          // Screens (checklists) have their own answers, checked by their own prompt.
+          const q = id ? h.pack.questionById.get(id as never)?.public : undefined;
+          if (!id || !q) return;
           kinds.add(q.type);
           const before = h.adapter.updates.length;
           replies = await h.submit({ questionId: id, answer: raw });
