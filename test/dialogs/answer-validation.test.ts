@@ -94,7 +94,9 @@ describe("in a conversation, a misfitting submit is refused and the question ask
     const before = h.adapter.updates.length;
     replies = await h.submit({ questionId: q, answer: n });
     expect(lastQuestion(replies)).toBe(q);
-    expect(textOf(replies) + JSON.stringify(replies)).toMatch(/did not catch that as an answer|could not read that answer/);
+    expect(textOf(replies) + JSON.stringify(replies)).toMatch(
+      /did not catch that as an answer|could not read that answer/,
+    );
     expect(h.adapter.updates.length).toBe(before); // no "answered" card
   });
 
