@@ -1,23 +1,31 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Middleware,
-  type Storage,
-} from "botbuilder";
+import { ConfigurationBotFrameworkAuthentication, type Middleware, type Storage } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
 import { packForDeployment } from "../rules/packs/index.js";
+import { ArrivalStamp } from "./arrival-stamp.js";
 import { replyAndReset, TriageBot } from "./bot.js";
 import { keepEntityFields } from "./channels/entity-fields.js";
 import { ChannelPresenter } from "./channels/presenter.js";
-import { createSlackChannel } from "./channels/slack/index.js";
+import { createSlackChannel, SLACK_PATHS } from "./channels/slack/index.js";
 import type { Config } from "./config.js";
 import { DuplicateActivityFilter } from "./dedupe.js";
+import { TriageCloudAdapter } from "./http/cloud-adapter.js";
 import { errorFields, type Logger } from "./logging.js";
 import { type MskQueryEvent, MskTeam } from "./msk-team/index.js";
 import { SlackQueueTransport } from "./msk-team/slack-transport.js";
 import { TeamsQueueTransport } from "./msk-team/teams-transport.js";
+import { RateLimiter } from "./rate-limit.js";
 import { createServer } from "./server.js";
-import { ConditionalConversationState, createStorage, EtagConflictGuard, prepareStorage } from "./storage.js";
+import {
+  ConditionalConversationState,
+  createStorage,
+  DeadlineStorage,
+  EtagConflictGuard,
+  prepareStorage,
+  probeStorage,
+  StorageFaultGuard,
+  StorageHealth,
+} from "./storage.js";
+import { type Transport, TransportTag } from "./transport.js";
 import { ConversationTurnLock } from "./turn-lock.js";
 
 // The composition root: builds adapter, state, dialogs, bot and server from config.
@@ -40,11 +48,14 @@ export function createApp(
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
     MicrosoftAppType: config.MicrosoftAppType,
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TriageCloudAdapter(auth);
   keepEntityFields();
-  const storage = overrides.storage ?? createStorage(config);
+  const store = overrides.storage ?? createStorage(config);
   // Creates the blob container if missing; rejects (StorageUnavailableError) if storage is unreachable.
-  const ready = prepareStorage(storage);
+  const ready = prepareStorage(store);
+  // Every call after start-up has a deadline, and its outcome feeds /healthz and /readyz.
+  const health = new StorageHealth();
+  const storage = new DeadlineStorage(store, config.STORAGE_TIMEOUT_MS, health);
   // Writes only if the conversation is still the version this turn read (scale-out safe).
   const state = new ConditionalConversationState(storage);
   const pack = packForDeployment(
@@ -66,10 +77,19 @@ export function createApp(
   });
   mskTeam.use("teams", new TeamsQueueTransport(adapter, config.MicrosoftAppId ?? ""));
   const conversation = new TriageConversation(state, pack, mskTeam.presenter(presenter));
-  const bot = new TriageBot(state, conversation, presenter, pack, (context) => mskTeam.handle(context));
+  const bot = new TriageBot(state, conversation, presenter, pack, (context) => mskTeam.handle(context), {
+    idleMinutes: config.TRIAGE_IDLE_MINUTES,
+  });
 
+  const rateLimits = {
+    perUserPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
+    perTenantPerMinute: config.RATE_LIMIT_TENANT_PER_MINUTE,
+  };
   // One pipeline per adapter (Teams and Slack), fresh instances each.
-  const turnMiddleware = (): Middleware[] => [
+  const turnMiddleware = (transport: Transport): Middleware[] => [
+    new ArrivalStamp(), // first: before the turn lock makes the message wait
+    new TransportTag(transport),
+    new RateLimiter(rateLimits, log), // before the lock: a flood never queues ahead of real turns
     new DuplicateActivityFilter(),
     new ConversationTurnLock(),
     {
@@ -78,9 +98,10 @@ export function createApp(
         await next();
       },
     },
+    new StorageFaultGuard(pack, presenter, log),
     new EtagConflictGuard(state, log), // last: it may run the bot a second time
   ];
-  adapter.use(...turnMiddleware());
+  adapter.use(...turnMiddleware("botframework"));
   adapter.onTurnError = replyAndReset(state, log);
 
   // Slack (docs/interfaces.md §3): the same bot, dialogs and state behind Slack's own transport.
@@ -92,7 +113,8 @@ export function createApp(
         bot,
         log,
         onTurnError: replyAndReset(state, log),
-        middleware: turnMiddleware(),
+        middleware: turnMiddleware("slack"),
+        replayStore: storage,
       })
     : undefined;
   if (slack) mskTeam.use("slack", new SlackQueueTransport(slack.web, slack.adapter));
@@ -102,7 +124,17 @@ export function createApp(
     bot,
     log,
     mount: slack ? [slack.mount] : [],
+    formRoutes: slack ? [SLACK_PATHS.interactions, SLACK_PATHS.commands] : [],
     requireAuth: !config.anonymous,
+    botFramework: config.BOT_FRAMEWORK_ENDPOINT === "on",
+    loopbackServiceUrlOnly: config.anonymous,
+    limits: {
+      maxBodyBytes: 256 * 1024,
+      maxConnections: config.HTTP_MAX_CONNECTIONS,
+      headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    },
+    storage: { health, probe: () => probeStorage(storage) },
   });
   ready.catch((err) => {
     // A bot that cannot keep conversation state must not take turns: stop listening and let the
@@ -113,5 +145,5 @@ export function createApp(
     if (http.listening) server.close();
     else http.once("listening", () => server.close());
   });
-  return { server, adapter, bot, state, storage, pack, ready, slack, mskTeam };
+  return { server, adapter, bot, state, storage: store, pack, ready, slack, health, mskTeam };
 }
