@@ -29,8 +29,10 @@ const N = Number(process.env.BENCH_CONVERSATIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PHASE_TURNS = N * 20;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-/** What `npm run serve` passes to node (package.json), given to all three bots alike. */
-const NODE_FLAGS = ["--enable-source-maps"];
+/** The node flags `npm run serve` uses (package.json), given to all three bots alike. */
+const NODE_FLAGS = (JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")).scripts.serve as string)
+  .split(/\s+/)
+  .filter((word) => word.startsWith("--"));
 const SERVER_ENV = {
   HOST: "127.0.0.1",
   LOG_LEVEL: "error",
@@ -172,7 +174,7 @@ const echo = await startServer("dist/bench/echo-bot.js");
 try {
   console.log(
     `node ${process.version}, ${N} concurrent conversations over loopback HTTP (expectReplies), ` +
-      `${ROUNDS} rounds of ${PHASE_TURNS} turns per bot, compiled JS (node ${NODE_FLAGS.join(" ")})`,
+      `${ROUNDS} rounds of ${PHASE_TURNS} turns per bot, compiled JS (node ${[...NODE_FLAGS, "<bot>.js"].join(" ")})`,
   );
   // Warm-up: JIT, caches, sockets.
   await triageLoad(triage.base, N, N * 10, "warm", pack, cases);

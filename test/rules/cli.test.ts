@@ -17,9 +17,7 @@ interface Run {
 
 /** The source entry through tsx; `compiled` runs what `npm run triage` runs (dist/triage.js). */
 function triage(args: string[], input: string, compiled = false): Promise<Run> {
-  const entry = compiled
-    ? ["--enable-source-maps", "dist/triage.js"]
-    : ["--import", "tsx", "rules/cli/main.ts"];
+  const entry = compiled ? ["dist/triage.js"] : ["--import", "tsx", "rules/cli/main.ts"];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...entry, ...args], { cwd: ROOT });
     let stdout = "";

@@ -41,7 +41,7 @@ export interface ChildBot extends RunningBot {
 /** The compiled server (`npm run serve`'s dist/server.js) as its own OS process: one pid, so SIGKILL hits the server itself. */
 export async function startChildBot(env: Record<string, string>): Promise<ChildBot> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--enable-source-maps", "dist/server.js"], {
+  const child = spawn(process.execPath, ["dist/server.js"], {
     env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info" },
     stdio: ["ignore", "ignore", "pipe"],
   });
