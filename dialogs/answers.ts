@@ -22,7 +22,7 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-/** Reads a submit's `value` (CONTRACT §2: `answer` from the buttons or the merged input). */
+/** Reads a submit's `value` (docs/interfaces.md §2: `answer` from the buttons or the merged input). */
 export function parseSubmittedAnswer(q: Question, raw: unknown): Parsed {
   if (raw === "unsure") return { ok: true, value: "unsure" };
   if (typeof raw === "number") return parseNumber(q, String(raw));

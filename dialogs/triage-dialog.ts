@@ -193,7 +193,7 @@ export class TriageDialog extends ComponentDialog {
 
 /**
  * Why a submitted answer is not for the question now open, if it is not. Stamped buttons name their
- * triage and question number; a submit without a stamp (a client following CONTRACT.md only) is
+ * triage and question number; a submit without a stamp (a client following docs/interfaces.md only) is
  * checked by its question id alone.
  */
 function staleAnswer(value: Record<string, unknown>, session: TriageSession): string | undefined {

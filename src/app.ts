@@ -5,7 +5,7 @@ import {
   type Storage,
 } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
-import { loadPack } from "../rules/packs/index.js";
+import { packForDeployment } from "../rules/packs/index.js";
 import { replyAndReset, TriageBot } from "./bot.js";
 import { ChannelPresenter } from "./channels/presenter.js";
 import { createSlackChannel } from "./channels/slack/index.js";
@@ -34,7 +34,10 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   const ready = prepareStorage(storage);
   // Writes only if the conversation is still the version this turn read (scale-out safe).
   const state = new ConditionalConversationState(storage);
-  const pack = loadPack(config.TRIAGE_REGION);
+  const pack = packForDeployment(
+    config.TRIAGE_REGION,
+    config.msccContact ? { msccContact: config.msccContact } : {},
+  );
   const presenter = new ChannelPresenter(log);
   const conversation = new TriageConversation(state, pack, presenter);
   const bot = new TriageBot(state, conversation, presenter, pack);
@@ -54,7 +57,7 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   adapter.use(...turnMiddleware());
   adapter.onTurnError = replyAndReset(state, log);
 
-  // Slack (CONTRACT.md §3): the same bot, dialogs and state behind Slack's own transport.
+  // Slack (docs/interfaces.md §3): the same bot, dialogs and state behind Slack's own transport.
   const slack = config.slackEnabled
     ? createSlackChannel({
         botToken: config.SLACK_BOT_TOKEN as string,

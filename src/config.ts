@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadPack } from "../rules/packs/index.js";
 import { REGIONS } from "../rules/vocabulary.js";
 
 // Every setting the server reads, read once and validated here (documented in .env.example).
@@ -37,6 +38,9 @@ const configSchema = z
       })
       .default("https://slack.com/api/"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Who the MSCC card tells the clinician to phone: the local acute oncology / MSCC co-ordinator.
+    MSCC_CONTACT_NAME: z.string().trim().min(1).default("Acute oncology / MSCC co-ordinator"),
+    MSCC_CONTACT_PHONE: optionalText,
   })
   .superRefine((c, ctx) => {
     if (c.BLOB_CONNECTION_STRING && !/(^|;)(AccountName|BlobEndpoint)=/.test(c.BLOB_CONNECTION_STRING))
@@ -59,6 +63,15 @@ const configSchema = z
       });
     if (c.MicrosoftAppType === "SingleTenant" && c.MicrosoftAppId && !c.MicrosoftAppTenantId)
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required for SingleTenant" });
+    // In production an MSCC card without a number to phone would leave the clinician searching.
+    const production = Boolean(c.MicrosoftAppId || c.SLACK_SIGNING_SECRET);
+    if (production && !c.MSCC_CONTACT_PHONE && !loadPack(c.TRIAGE_REGION).data.msccContact)
+      ctx.addIssue({
+        code: "custom",
+        path: ["MSCC_CONTACT_PHONE"],
+        message:
+          "required in production (a Bot Framework app id or Slack signing secret is set): the MSCC card must say whom to phone",
+      });
     if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET))
       ctx.addIssue({
         code: "custom",
@@ -74,6 +87,8 @@ export interface Config extends RawConfig {
   anonymous: boolean;
   host: string;
   slackEnabled: boolean;
+  /** The MSCC co-ordinator contact from the settings, if given (else the region pack's, if any). */
+  msccContact?: { name: string; phone: string };
 }
 
 export class ConfigError extends Error {}
@@ -94,5 +109,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     anonymous,
     host: c.HOST ?? (anonymous ? "127.0.0.1" : "0.0.0.0"),
     slackEnabled: Boolean(c.SLACK_BOT_TOKEN),
+    ...(c.MSCC_CONTACT_PHONE
+      ? { msccContact: { name: c.MSCC_CONTACT_NAME, phone: c.MSCC_CONTACT_PHONE } }
+      : {}),
   };
 }

@@ -82,7 +82,7 @@ function collectTypes(card: unknown, out: string[] = []): string[] {
   return out;
 }
 
-describe("question cards keep CONTRACT.md §2's submit data", () => {
+describe("question cards keep docs/interfaces.md §2's submit data", () => {
   it("yes / no / not sure are three submits with exactly questionId and answer, plus restart", () => {
     const { card, text } = renderAdaptive(makeQuestionView(BOOL_QUESTION));
     const submits = (card.actions as Json[]).map((a) => ({ title: a.title, data: a.data, type: a.type }));

@@ -3,7 +3,7 @@ import type { Cue, PhraseHit } from "./scan.js";
 import { firstStartingFrom, overlapsAny, type Span } from "./text.js";
 
 // Details said apart from the finding they qualify. "new" counts as ces_worsening because the
-// question itself asks "are any of them new or getting worse?" (RULES.md §4).
+// question itself asks "are any of them new or getting worse?" (the findings, docs/clinical-rules.md).
 
 const WORSE_BEFORE =
   /(?:^|[^a-z])(?:new|newly|new onset|recent onset|worsening|worse|progres+ive|increasing|deteriorating)\s*$/;
@@ -104,7 +104,7 @@ export function managedFractureWords(lower: string, hit: PhraseHit): Span[] | un
   ];
 }
 
-// Lifting, a cough or a slip is minor trauma for an older or osteoporotic person (RULES.md §4, "age
+// Lifting, a cough or a slip is minor trauma for an older or osteoporotic person (the findings (docs/clinical-rules.md), "age
 // versus force"); in a 30-year-old it is the usual story of mechanical back pain. A fall the
 // lexicon already reads ("fell off a ladder" is high-energy) is not read again here.
 const MINOR_MECHANISM =

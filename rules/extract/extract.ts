@@ -17,7 +17,7 @@ import { type Reading, readHit } from "./polarity.js";
 import { type PhraseHit, scan } from "./scan.js";
 import { lowerSameLength, type Span } from "./text.js";
 
-// Free text -> findings of RULES.md §4, with the words each came from. Pure: no I/O, no model.
+// Free text -> findings of the findings (docs/clinical-rules.md), with the words each came from. Pure: no I/O, no model.
 
 export interface Extraction {
   findings: Findings;
@@ -51,7 +51,7 @@ function readUpTo(text: string): number {
 }
 
 // When a finding is mentioned more than once, the reading that can only raise urgency wins
-// (RULES.md principle 3): present beats unsure beats absent.
+// (principle 3): present beats unsure beats absent.
 const rank = (v: unknown): number => (v === true ? 2 : v === "unsure" ? 1 : 0);
 
 export function extractFindings(message: string): Extraction {
@@ -153,7 +153,7 @@ export function extractFindings(message: string): Extraction {
     evidence.body_area = cite([area]);
   }
   // A fracture named in a spinal story of an older or osteoporotic person, with no high-energy
-  // mechanism, is the vertebral fragility fracture question (RULES.md §5); the trauma question
+  // mechanism, is the vertebral fragility fracture question (the decision rules, docs/clinical-rules.md); the trauma question
   // ("bony tenderness, deformity, unable to bear weight?") is still asked if it could matter.
   const fragile =
     findings.osteoporosis_risk === true ||

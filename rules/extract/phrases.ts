@@ -1,6 +1,6 @@
 import type { BoolFindingId } from "../vocabulary.js";
 
-// The words clinicians use for each yes/no finding of RULES.md §4, as data. Patterns are regular-
+// The words clinicians use for each yes/no finding of the findings (docs/clinical-rules.md), as data. Patterns are regular-
 // expression sources matched whole-word against lower-cased text; where two phrases overlap the
 // longer one wins ("saddle numbness" is not also "numbness"). Misspellings seen in real messages
 // are folded into the patterns (anaesthesia / anesthesia / anasthesia, incontinence / incontinance).
@@ -184,7 +184,7 @@ export const PHRASES: readonly Phrase[] = [
     re: "recent (?:spinal )?(?:surgery|op|operation|discectomy|decompression|fusion|laminectomy)",
     ids: ["recent_surgery", "infection_risk"],
   },
-  // After a spinal operation: a recent spinal procedure (RULES.md §4) as well as recent surgery.
+  // After a spinal operation: a recent spinal procedure (the findings, docs/clinical-rules.md) as well as recent surgery.
   {
     re: `(?:post[- ]?op(?:erative(?:ly)?)?|post|after|following|s/p)(?: (?:day|d) ?\\d+)? (?:(?:l\\d(?:/\\d|[/-]s1)?|lumbar|cervical|thoracic|spinal|lumbar spine|acdf|micro) ?)*(?:${SPINAL_OP})(?! (?:in )?(?:19|20)\\d\\d)|(?:${SPINAL_OP}) (?:\\d+ ?(?:days?|d|weeks?|wks?|/7|/52) ago|(?:\\d+ ?(?:days?|weeks?|wks?|/7|/52) )?post[- ]?op)`,
     ids: ["recent_surgery", "infection_risk"],
@@ -304,7 +304,7 @@ export const PHRASES: readonly Phrase[] = [
     re: "post[- ]?op(?:erative|eratively)?|s/p|(?:recent|following|after|post|\\d+ (?:weeks?|wks?|/52) post) (?:op|operation|surgery|acl reconstruction|arthroscopy|rotator cuff repair|orif|fixation|procedure)",
     ids: ["recent_surgery"],
   },
-  // A joint replacement leaves a prosthetic joint, an infection risk (RULES.md §4) for good.
+  // A joint replacement leaves a prosthetic joint, an infection risk (the findings, docs/clinical-rules.md) for good.
   {
     re: `(?:recent|following|after|post|s/p|\\d+ (?:days?|weeks?|wks?|/7|/52|months?|/12) post) (?:an? )?(?:(?:l|r|lt|rt|left|right|revision) )?(?:${REPLACEMENT})`,
     ids: ["recent_surgery", "infection_risk"],

@@ -31,7 +31,7 @@ describe("ED via CES: an emergency answer ends the red-flag questions at once", 
     const bot = botHarness();
     const turns = await runSteps(bot, [
       ...TO_WEEKS,
-      // RULES §1 principle 4: the emergency is shown now; the one question left could switch it to MSCC.
+      // principle 4 (docs/clinical-rules.md): the emergency is shown now; the one question left could switch it to MSCC.
       ["10 days", { outcome: "ED_NOW", asks: "cancer_history", replies: 2 }],
       [click("cancer_history", "no"), { outcome: "ED_NOW", noQuestion: true, replies: 1 }],
       // Finished: a further typed answer is not taken as an answer to anything.

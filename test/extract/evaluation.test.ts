@@ -9,7 +9,7 @@ import {
 import type { BoolFindingId, FindingId } from "../../rules/vocabulary.js";
 
 // Precision and recall of free-text extraction over a labelled set of clinicians' one-line queries
-// (issue 5, part 5). Red-flag positives must reach 0.95 precision and 0.9 recall.
+// (the quick check). Red-flag positives must reach 0.95 precision and 0.9 recall.
 
 interface Labelled {
   text: string;
@@ -36,7 +36,7 @@ const heldOut3 = load(new URL("./held-out-3.jsonl", import.meta.url));
 // fixed. Never tune against it.
 const heldOut4 = load(new URL("./held-out-4.jsonl", import.meta.url));
 
-// Findings whose "yes" raises a red flag or decides an emergency or urgent route (RULES.md §5).
+// Findings whose "yes" raises a red flag or decides an emergency or urgent route (the decision rules, docs/clinical-rules.md).
 const RED_FLAGS: ReadonlySet<string> = new Set<BoolFindingId>([
   "saddle_anaesthesia",
   "bladder_bowel_dysfunction",
