@@ -101,7 +101,7 @@ export function questionView(
   const view: QuestionView = { kind: "question", question: q, number, noted: notedLines(pack, session) };
   const sug = session.suggestions[q.id];
   if (sug) {
-    const answer: AnswerValue = toAnswerValue(sug.value);
+    const answer: AnswerValue = toAnswerValue(sug.value, q);
     view.prefill = { answer, display: displayAnswer(q, sug.value), evidence: sug.evidence };
   }
   if (retryHint) view.retryHint = retryHint;

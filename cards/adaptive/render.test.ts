@@ -271,7 +271,7 @@ describe("outcome cards", () => {
     const all = texts(renderAdaptive(view).card);
     expect(all).toEqual(
       expect.arrayContaining([
-        "- ces-acute (R02): 000 exclusions; GIRFT CES",
+        "- ces-acute (R02): NEL ICS MSK MRI imaging & referral criteria (Nov 2025): exclusions; GIRFT CES pathway (2023)",
         "- Urgent APP: Urgent (R20)",
         "- Are any of them new or getting worse?",
         "- age over 55 at new onset",

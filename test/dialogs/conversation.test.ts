@@ -175,14 +175,14 @@ describe("typed answers", () => {
   });
 
   it.each([
-    ["three weeks", "3 weeks"],
-    ["10 days", "1.43 weeks"],
-    ["2", "2 weeks"],
-  ])("a duration typed as %j is recorded as %s", async (words, recorded) => {
+    ["three weeks", "21 days"],
+    ["10 days", "10 days"],
+    ["20", "20 days"],
+  ])("a duration typed as %j is recorded as %s (asked in days)", async (words, recorded) => {
     const bot = botHarness();
     await runSteps(bot, [
       ...TO_WEEKS,
-      [words, { noOutcome: words === "three weeks" || words === "2" ? true : undefined }],
+      [words, { noOutcome: words === "three weeks" || words === "20" ? true : undefined }],
     ]);
     expect(cardTextOf(bot.adapter.updates.at(-1) ?? {})).toMatch(new RegExp(`Answer: ${recorded}$`));
   });
