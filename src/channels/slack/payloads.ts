@@ -63,6 +63,23 @@ export const blockActions = z.object({
   }),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
   actions: z.array(action).min(1),
+  /** Inputs' current values by block and action id (a screen's ticked checkboxes). */
+  state: z
+    .object({
+      values: z.record(
+        z.string(),
+        z.record(
+          z.string(),
+          z
+            .object({
+              type: z.string(),
+              selected_options: z.array(z.object({ value: z.string() })).optional(),
+            })
+            .loose(),
+        ),
+      ),
+    })
+    .optional(),
   response_url: z.string().optional(),
   trigger_id: z.string().optional(),
 });
