@@ -10,6 +10,7 @@ export default defineConfig({
       "src/**/*.test.ts",
     ],
     exclude: ["test/e2e/**", "node_modules/**"],
+    globalSetup: ["test/runtime/build-dist.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

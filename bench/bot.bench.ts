@@ -1,38 +1,113 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Activity } from "botbuilder";
 import { loadPack } from "../rules/packs/index.js";
-import { answerFrom, play } from "../test/dialogs/clinician.js";
-import { botClient } from "../test/http/bot-client.js";
 import { freePort } from "../test/storage/bots.js";
 import { readVignettes } from "../test/vignettes/vignette-file.js";
+import { canonicalLoad, echoLoad, type Run, triageLoad } from "./bot-load.js";
 
-// `npm run bench:bot`: N concurrent full triage conversations over HTTP (expectReplies) against
-// the real bot server, then the same number of turns against a minimal echo bot on the same
-// botbuilder + restify stack. Each server is its own process on loopback. Prints turns/s, p50/p99
-// latency and server memory for both, and the ratios. Nothing asserts: the figures are printed for comparison.
+// `npm run bench:bot`: three bots side by side in one run, each its own process running compiled
+// JavaScript from dist/ on loopback, with the flags `npm run serve` uses:
+//   triage     the real bot (dist/server.js, memory storage, NEL pack)
+//   canonical  the same SDK used the usual way (bench/canonical-bot.ts: ComponentDialog + WaterfallDialog
+//              + ChoicePrompt loop, conversation and user state)
+//   echo       the floor (bench/echo-bot.ts: one state property)
+// N conversations at once over HTTP with expectReplies; short phases alternate between the bots so
+// all three meet the same background load on a shared machine, then the phases are pooled. Prints
+// turns/s, p50/p99 latency, errors, CPU per turn and RSS after the load, the ratios against the
+// targets, and how soon /healthz answers after `npm run serve`. Nothing asserts: these are figures.
 //
 //   BENCH_CONVERSATIONS (50)  concurrent conversations
-//   BENCH_ROUNDS (3)          phases of N x 20 turns, alternating between the triage and echo bots
-//   BENCH_CPU_PROF=<dir>      write a --cpu-prof profile of the bot server there
+//   BENCH_ROUNDS (3)          rounds of one phase of N x 20 turns per bot
+//   BENCH_CPU_PROF=<dir>      write a --cpu-prof profile of the triage bot there
+//   BENCH_COMPARE=<label>=<server.js>,...
+//                             more triage servers in the same rounds (another build to compare
+//                             with, e.g. one commit earlier; it must sit inside this checkout so
+//                             its imports resolve from node_modules)
 
 const N = Number(process.env.BENCH_CONVERSATIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PHASE_TURNS = N * 20;
-const TIME_CAP_MS = 180_000;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The node flags `npm run serve` uses (package.json), given to all three bots alike. */
+const NODE_FLAGS = (JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")).scripts.serve as string)
+  .split(/\s+/)
+  .filter((word) => word.startsWith("--"));
+const SERVER_ENV = {
+  HOST: "127.0.0.1",
+  LOG_LEVEL: "error",
+  TRIAGE_REGION: "NEL",
+  STORAGE: "memory",
+  // Anonymous local mode whatever a .env file says (dotenv never overrides a set variable).
+  MicrosoftAppId: "",
+  MicrosoftAppPassword: "",
+  SLACK_BOT_TOKEN: "",
+  SLACK_SIGNING_SECRET: "",
+  // Every bench conversation is one clinician: the per-user limit would otherwise be the bench.
+  RATE_LIMIT_USER_PER_MINUTE: "100000",
+  RATE_LIMIT_TENANT_PER_MINUTE: "1000000",
+};
+
 const pack = loadPack("NEL");
 const cases = readVignettes().filter((v) => v.region === "NEL");
 
-interface Run {
-  turns: number;
-  errors: number;
-  seconds: number;
-  latencies: number[];
-  /** CPU seconds used by the server process and by this load-generating process during the phase. */
-  serverCpu?: number;
-  clientCpu?: number;
+interface Server {
+  child: ChildProcess;
+  base: string;
+}
+
+async function waitHealthy(base: string, child: ChildProcess, timeoutMs = 30_000): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before ${base}/healthz`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return performance.now() - t0;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`${base}/healthz did not answer within ${timeoutMs} ms`);
+}
+
+async function startServer(script: string, extraFlags: string[] = []): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...extraFlags, script], {
+    cwd: ROOT,
+    env: { ...process.env, ...SERVER_ENV, PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitHealthy(base, child);
+  return { child, base };
+}
+
+async function stop(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill(signal);
+  await exited;
+}
+
+/** Milliseconds from spawning `npm run serve` to the first 200 from /healthz (npm's own start-up included). */
+async function serveToHealthy(): Promise<number> {
+  const port = await freePort();
+  const child = spawn("npm", ["run", "--silent", "serve"], {
+    cwd: ROOT,
+    env: { ...process.env, ...SERVER_ENV, PORT: String(port) },
+    stdio: "ignore",
+    detached: true,
+  });
+  const t0 = performance.now();
+  try {
+    await waitHealthy(`http://127.0.0.1:${port}`, child);
+    return performance.now() - t0;
+  } finally {
+    // npm -> sh -> node: stop the whole process group.
+    const exited = new Promise((r) => child.once("exit", r));
+    process.kill(-(child.pid as number), "SIGTERM");
+    await exited;
+  }
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc. */
@@ -41,144 +116,10 @@ function cpuSeconds(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** Runs a phase and records how much CPU the server and this client used for it. */
-async function measured(pid: number | undefined, phase: () => Promise<Run>): Promise<Run> {
-  const s0 = cpuSeconds(pid);
-  const c0 = process.cpuUsage();
-  const run = await phase();
-  const c = process.cpuUsage(c0);
-  return { ...run, serverCpu: cpuSeconds(pid) - s0, clientCpu: (c.user + c.system) / 1e6 };
-}
-
-async function startServer(
-  script: string,
-  extraArgs: string[] = [],
-): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--no-deprecation", ...extraArgs, "--import", "tsx", script], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "error",
-      TRIAGE_REGION: "NEL",
-      STORAGE: "memory",
-      // Anonymous local mode whatever a .env file says (dotenv never overrides a set variable).
-      MicrosoftAppId: "",
-      MicrosoftAppPassword: "",
-      SLACK_BOT_TOKEN: "",
-      SLACK_SIGNING_SECRET: "",
-      // Every bench conversation is one clinician: the per-user limit would otherwise be the bench.
-      RATE_LIMIT_USER_PER_MINUTE: "100000",
-      RATE_LIMIT_TENANT_PER_MINUTE: "1000000",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`${script} did not become healthy`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await exited;
-}
-
 function memory(pid: number | undefined): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
-}
-
-function timed(
-  say: (a: Partial<Activity>) => Promise<Array<Partial<Activity>>>,
-  latencies: number[],
-  counter: { turns: number },
-) {
-  return async (a: Partial<Activity>) => {
-    const t0 = performance.now();
-    const replies = await say(a);
-    latencies.push(performance.now() - t0);
-    counter.turns += 1;
-    return replies;
-  };
-}
-
-class BudgetReached extends Error {}
-
-/**
- * N slots, each playing whole triages back to back (each in a new conversation) until the phase's
- * turn budget is spent, so all N conversations stay active for the whole phase, as in echoLoad.
- * (Running one triage per slot would leave the short triages idle while the longest one finishes.)
- */
-async function triageLoad(base: string, budget: number, tag: string, offset = 0): Promise<Run> {
-  const latencies: number[] = [];
-  const counter = { turns: 0 };
-  let errors = 0;
-  const stopAt = Date.now() + TIME_CAP_MS;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: N }, async (_, slot) => {
-      for (let r = 0; counter.turns < budget && Date.now() < stopAt; r++) {
-        const v = cases[(slot * 7 + r + offset) % cases.length];
-        if (!v) continue;
-        const client = botClient(base, `${tag}-${slot}-${r}`);
-        const say = timed(client.say, latencies, counter);
-        try {
-          const played = await play(
-            async (a) => {
-              if (counter.turns >= budget) throw new BudgetReached();
-              return say(a);
-            },
-            pack,
-            answerFrom(pack, v.findings, v.borough),
-            { mode: "mixed" },
-          );
-          if (!played.outcome) errors += 1;
-        } catch (err) {
-          if (err instanceof BudgetReached) return;
-          errors += 1;
-        }
-      }
-    }),
-  );
-  return { turns: counter.turns, errors, seconds: (performance.now() - t0) / 1000, latencies };
-}
-
-/** The same number of turns against the echo bot, spread over N concurrent conversations. */
-async function echoLoad(base: string, turns: number, tag: string): Promise<Run> {
-  const latencies: number[] = [];
-  const counter = { turns: 0 };
-  let errors = 0;
-  const perSlot = Math.ceil(turns / N);
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: N }, async (_, slot) => {
-      const client = botClient(base, `${tag}-${slot}`);
-      const say = timed(client.say, latencies, counter);
-      for (let i = 0; i < perSlot; i++) {
-        try {
-          const replies = await say({ text: `message ${i}` });
-          if (replies.length !== 1) errors += 1;
-        } catch {
-          errors += 1;
-        }
-      }
-    }),
-  );
-  return { turns: counter.turns, errors, seconds: (performance.now() - t0) / 1000, latencies };
 }
 
 function percentile(xs: number[], p: number): number {
@@ -186,69 +127,105 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 }
 
-function report(label: string, run: Run, mem: { rss: number; peak: number }) {
-  const rate = run.turns / run.seconds;
-  console.log(
-    `${label.padEnd(10)} ${String(run.turns).padStart(6)} turns in ${run.seconds.toFixed(2).padStart(6)} s  ` +
-      `${rate.toFixed(0).padStart(6)} turns/s  p50 ${percentile(run.latencies, 50).toFixed(1).padStart(6)} ms  ` +
-      `p99 ${percentile(run.latencies, 99).toFixed(1).padStart(6)} ms  errors ${run.errors}  ` +
-      `RSS ${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)`,
-  );
-  const perTurn = (cpu = 0) => ((cpu * 1000) / run.turns).toFixed(2);
-  console.log(
-    `${"".padEnd(10)} CPU per turn: server ${perTurn(run.serverCpu)} ms, load generator ${perTurn(run.clientCpu)} ms ` +
-      `(server busy ${((100 * (run.serverCpu ?? 0)) / run.seconds).toFixed(0)}% of one core)`,
-  );
-  return { rate, p99: percentile(run.latencies, 99) };
+interface Pooled extends Run {
+  serverCpu: number;
 }
 
+const empty = (): Pooled => ({ turns: 0, errors: 0, seconds: 0, latencies: [], serverCpu: 0 });
+
+/** Runs a phase, adds it to the pool, and counts the server's CPU for it. Returns its turn count. */
+async function phase(into: Pooled, server: Server, run: () => Promise<Run>): Promise<number> {
+  const cpu0 = cpuSeconds(server.child.pid);
+  const r = await run();
+  into.serverCpu += cpuSeconds(server.child.pid) - cpu0;
+  into.turns += r.turns;
+  into.errors += r.errors;
+  into.seconds += r.seconds;
+  into.latencies.push(...r.latencies);
+  return r.turns;
+}
+
+function report(label: string, run: Pooled, mem: { rss: number; peak: number }) {
+  const rate = run.turns / run.seconds;
+  const p50 = percentile(run.latencies, 50);
+  const p99 = percentile(run.latencies, 99);
+  console.log(
+    `${label.padEnd(10)} ${String(run.turns).padStart(6)} turns ${rate.toFixed(0).padStart(6)} turns/s  ` +
+      `p50 ${p50.toFixed(1).padStart(6)} ms  p99 ${p99.toFixed(1).padStart(6)} ms  errors ${run.errors}  ` +
+      `CPU ${((run.serverCpu * 1000) / run.turns).toFixed(2)} ms/turn  ` +
+      `RSS ${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)`,
+  );
+  return { rate, p99, rss: mem.rss };
+}
+
+const healthz: number[] = [];
+for (let i = 0; i < 3; i++) healthz.push(await serveToHealthy());
+
 const prof = process.env.BENCH_CPU_PROF;
-const bot = await startServer("src/index.ts", prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : []);
-const echo = await startServer("bench/echo-bot.ts");
+const triage = await startServer("dist/server.js", prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : []);
+const compared = await Promise.all(
+  (process.env.BENCH_COMPARE ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map(async (entry) => {
+      const [label = entry, script = entry] = entry.split("=");
+      return { label, server: await startServer(script), pooled: empty() };
+    }),
+);
+const canonical = await startServer("dist/bench/canonical-bot.js");
+const echo = await startServer("dist/bench/echo-bot.js");
 try {
   console.log(
-    `node ${process.version}, ${N} concurrent conversations, ${ROUNDS} phases of ${PHASE_TURNS} turns per bot, loopback HTTP`,
+    `node ${process.version}, ${N} concurrent conversations over loopback HTTP (expectReplies), ` +
+      `${ROUNDS} rounds of ${PHASE_TURNS} turns per bot, compiled JS (node ${[...NODE_FLAGS, "<bot>.js"].join(" ")})`,
   );
-  // Warm-up: JIT, pack caches, sockets.
-  await triageLoad(bot.base, N * 10, "warm");
-  await echoLoad(echo.base, N * 20, "warm");
+  // Warm-up: JIT, caches, sockets.
+  await triageLoad(triage.base, N, N * 10, "warm", pack, cases);
+  await canonicalLoad(canonical.base, N, N * 10, "warm");
+  await echoLoad(echo.base, N, N * 10, "warm");
+  for (const x of compared) await triageLoad(x.server.base, N, N * 10, "warm", pack, cases);
 
-  // Alternate short phases (a turn budget for the triage bot, then as many echo turns) so both
-  // bots meet the same background load on a shared machine, then pool the figures.
-  const botRun: Run = { turns: 0, errors: 0, seconds: 0, latencies: [] };
-  const echoRun: Run = { turns: 0, errors: 0, seconds: 0, latencies: [] };
+  const pooled = { triage: empty(), canonical: empty(), echo: empty() };
   for (let r = 0; r < ROUNDS; r++) {
-    const b = await measured(bot.child.pid, () => triageLoad(bot.base, PHASE_TURNS, `bench-${r}`, r * N));
-    const e = await measured(echo.child.pid, () => echoLoad(echo.base, b.turns, `bench-${r}`));
-    for (const [into, from] of [
-      [botRun, b],
-      [echoRun, e],
-    ] as const) {
-      into.turns += from.turns;
-      into.errors += from.errors;
-      into.seconds += from.seconds;
-      into.latencies.push(...from.latencies);
-      into.serverCpu = (into.serverCpu ?? 0) + (from.serverCpu ?? 0);
-      into.clientCpu = (into.clientCpu ?? 0) + (from.clientCpu ?? 0);
+    const tag = `bench-${r}`;
+    // The triage bot's conversations end when the triage does: the others get the same turn count.
+    const rotated = cases.slice(r * 3).concat(cases.slice(0, r * 3));
+    const turns = await phase(pooled.triage, triage, () =>
+      triageLoad(triage.base, N, PHASE_TURNS, tag, pack, rotated),
+    );
+    for (const x of compared) {
+      await phase(x.pooled, x.server, () => triageLoad(x.server.base, N, PHASE_TURNS, tag, pack, rotated));
     }
+    await phase(pooled.canonical, canonical, () => canonicalLoad(canonical.base, N, turns, tag));
+    await phase(pooled.echo, echo, () => echoLoad(echo.base, N, turns, tag));
   }
-  const botMem = memory(bot.child.pid);
-  const echoMem = memory(echo.child.pid);
 
-  const b = report("triage bot", botRun, botMem);
-  const e = report("echo bot", echoRun, echoMem);
-  const throughput = b.rate / e.rate;
-  const p99 = b.p99 / e.p99;
+  const t = report("triage", pooled.triage, memory(triage.child.pid));
+  const c = report("canonical", pooled.canonical, memory(canonical.child.pid));
+  const e = report("echo", pooled.echo, memory(echo.child.pid));
+  for (const x of compared) {
+    const alt = report(x.label, x.pooled, memory(x.server.child.pid));
+    console.log(
+      `${x.label} vs triage: throughput ${(alt.rate / t.rate).toFixed(2)}x, p99 ${(alt.p99 / t.p99).toFixed(2)}x, RSS ${(alt.rss / t.rss).toFixed(2)}x`,
+    );
+  }
+  const errors = pooled.triage.errors + pooled.canonical.errors + pooled.echo.errors;
+  const checks: Array<[string, number, string, boolean]> = [
+    ["throughput vs canonical", t.rate / c.rate, ">= 1.2x", t.rate / c.rate >= 1.2],
+    ["p99 vs canonical", t.p99 / c.p99, "<= 1.0x", t.p99 / c.p99 <= 1.0],
+    ["RSS after load vs echo", t.rss / e.rss, "<= 1.2x", t.rss / e.rss <= 1.2],
+  ];
+  for (const [what, ratio, target, met] of checks) {
+    console.log(
+      `triage ${what.padEnd(24)} ${ratio.toFixed(2)}x (target ${target}) ${met ? "met" : "NOT met"}`,
+    );
+  }
+  const slowest = Math.max(...healthz);
   console.log(
-    `ratio      throughput ${throughput.toFixed(2)}x echo (target >= 0.8), p99 ${p99.toFixed(2)}x echo (target <= 1.5), ` +
-      `errors ${botRun.errors + echoRun.errors} (target 0)`,
+    `npm run serve -> /healthz 200: ${healthz.map((ms) => ms.toFixed(0)).join(", ")} ms ` +
+      `(target < 1000 ms) ${slowest < 1000 ? "met" : "NOT met"}`,
   );
-  console.log(
-    throughput >= 0.8 && p99 <= 1.5 && botRun.errors + echoRun.errors === 0
-      ? "targets met"
-      : "targets NOT met",
-  );
+  console.log(`errors ${errors} (target 0) ${errors === 0 ? "met" : "NOT met"}`);
 } finally {
-  await stop(bot.child);
-  await stop(echo.child);
+  await Promise.all([triage, canonical, echo, ...compared.map((x) => x.server)].map((x) => stop(x.child)));
 }

@@ -2,22 +2,40 @@ import {
   ActivityHandler,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MemoryStorage,
   MessageFactory,
+  type TurnContext,
 } from "botbuilder";
 import restify from "restify";
 
-// The bench's baseline: the smallest bot on the same stack as the real one (botbuilder
-// CloudAdapter, anonymous auth, restify with the same body parser), echoing each message.
-// Loopback only. Started by bench/bot.bench.ts as its own process.
+// The bench's floor: the smallest bot on the same stack as the real one (botbuilder CloudAdapter,
+// anonymous auth, restify with the same body parser) that keeps one conversation-state property,
+// echoing each message with its turn number. Loopback only. Started by bench/bot.bench.ts as its own
+// process from dist/.
 
-const port = Number(process.env.PORT ?? 3979);
+const conversationState = new ConversationState(new MemoryStorage());
+const turns = conversationState.createProperty<number>("turns");
+
+class EchoBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMessage(async (context, next) => {
+      const n = (await turns.get(context, 0)) + 1;
+      await turns.set(context, n);
+      await context.sendActivity(MessageFactory.text(`echo ${n}: ${context.activity.text ?? ""}`));
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await conversationState.saveChanges(context, false);
+  }
+}
+
+const bot = new EchoBot();
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-const bot = new ActivityHandler();
-bot.onMessage(async (context, next) => {
-  await context.sendActivity(MessageFactory.text(`echo: ${context.activity.text ?? ""}`));
-  await next();
-});
-
 const server = restify.createServer({ name: "echo-bot", handleUncaughtExceptions: false });
 server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 server.post("/api/messages", async (req, res) => {
@@ -26,5 +44,5 @@ server.post("/api/messages", async (req, res) => {
 server.get("/healthz", async (_req, res) => {
   res.send(200, { status: "ok" });
 });
-server.listen(port, "127.0.0.1");
+server.listen(Number(process.env.PORT ?? 3979), "127.0.0.1");
 process.on("SIGTERM", () => server.close(() => process.exit(0)));

@@ -12,9 +12,6 @@ import { TRIAGE_DIALOG, TriageDialog, type TriageStart } from "./triage-dialog.j
 // away a click on a finished triage's card. Channels (Teams, Slack) call this after their own
 // transport work (mention stripping, acks).
 
-/** The turn-state key DialogStateManager caches its configuration under (botbuilder-dialogs 4.23). */
-const DIALOG_MEMORY_CONFIGURATION = "DialogStateManagerConfiguration";
-
 export const IDENTIFIER_NOTICE =
   "I don't need patient identifiers (NHS number, date of birth, name, address, phone or email), so I have ignored them and kept only the clinical findings. Please leave them out next time.";
 
@@ -37,9 +34,7 @@ export class TriageConversation {
 
   async onMessage(context: TurnContext): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message) return;
-    this.reuseDialogMemoryConfiguration(context);
     const dc = await this.dialogs.createContext(context);
-    this.dialogMemoryConfiguration ??= context.turnState.get(DIALOG_MEMORY_CONFIGURATION);
     const text = context.activity.text ?? "";
     const value = context.activity.value as Record<string, unknown> | undefined;
 
@@ -93,18 +88,6 @@ export class TriageConversation {
     }
     const dc = await this.dialogs.createContext(context);
     await dc.beginDialog(TRIAGE_DIALOG, options);
-  }
-
-  /**
-   * botbuilder-dialogs rebuilds its memory-scope configuration (a service collection of stateless
-   * scope objects) on every turn, a measurable share of a turn's CPU under load (bench:bot). It is
-   * the same every turn, so the first turn's is handed to the next through turn state, where
-   * DialogStateManager looks for it.
-   */
-  private dialogMemoryConfiguration: unknown;
-  private reuseDialogMemoryConfiguration(context: TurnContext) {
-    if (this.dialogMemoryConfiguration && !context.turnState.get(DIALOG_MEMORY_CONFIGURATION))
-      context.turnState.set(DIALOG_MEMORY_CONFIGURATION, this.dialogMemoryConfiguration);
   }
 
   private clinicalFindings(text: string): boolean {

@@ -19,18 +19,7 @@ import { stampActivity } from "./stamp-buttons.js";
 export const UNKNOWN_MESSAGE_ID = "unknown-message-id";
 
 export class ChannelPresenter implements Presenter {
-  /**
-   * Rendered messages by channel and unstamped view. Rendering is a pure function of the view, and
-   * adaptivecards-templating re-parses every template expression on each render (most of a
-   * turn's CPU in profiles), while the same question at the same step recurs across triages.
-   * The stamp differs every triage, so it is added to a copy after the cache.
-   */
-  private readonly rendered = new Map<string, Partial<Activity>>();
-
-  constructor(
-    private readonly log: Logger,
-    private readonly cacheSize = 2000,
-  ) {}
+  constructor(private readonly log: Logger) {}
 
   async send(context: TurnContext, view: View): Promise<string | undefined> {
     let sent: ResourceResponse | undefined;
@@ -74,7 +63,7 @@ export class ChannelPresenter implements Presenter {
     const slack = isSlack(context);
     let activity: Partial<Activity>;
     try {
-      activity = this.render(slack, withoutStamp(view));
+      activity = slack ? slackActivity(view) : adaptiveActivity(view);
     } catch (err) {
       // A card that cannot be rendered is replaced by its plain text, which keeps the safety content.
       this.log.error("render_failed", { view: view.kind, ...errorFields(err) });
@@ -82,42 +71,8 @@ export class ChannelPresenter implements Presenter {
     }
     const stamp =
       view.kind === "question" || view.kind === "screen" || view.kind === "outcome" ? view.stamp : undefined;
-    // A shallow copy otherwise: the adapter stamps ids and addresses onto the top level of what it
-    // sends; the card inside is never changed (cached activities are frozen to make sure of it).
-    return stamp ? stampActivity(activity, stamp) : { ...activity };
+    return stamp ? stampActivity(activity, stamp) : activity;
   }
-
-  /** The unstamped render, cached where the same message recurs across triages. */
-  private render(slack: boolean, view: View): Partial<Activity> {
-    if (!cacheable(view)) return slack ? slackActivity(view) : adaptiveActivity(view);
-    const key = `${slack ? "slack" : "adaptive"}|${JSON.stringify(view)}`;
-    const hit = this.rendered.get(key);
-    if (hit) return hit;
-    const activity = slack ? slackActivity(view) : adaptiveActivity(view);
-    if (this.rendered.size >= this.cacheSize) {
-      const oldest = this.rendered.keys().next().value;
-      if (oldest !== undefined) this.rendered.delete(oldest);
-    }
-    this.rendered.set(key, deepFreeze(activity));
-    return activity;
-  }
-}
-
-/**
- * Outcomes never repeat (their answers and notes summary are one triage's own), and a prefilled
- * question holds the clinician's own words, which are not kept beyond the turn that shows them.
- */
-function cacheable(view: View): boolean {
-  if (view.kind === "outcome") return false;
-  if (view.kind === "question" && view.prefill) return false;
-  return true;
-}
-
-function withoutStamp(view: View): View {
-  if ((view.kind !== "question" && view.kind !== "screen" && view.kind !== "outcome") || !view.stamp)
-    return view;
-  const { stamp: _stamp, ...rest } = view;
-  return rest as View;
 }
 
 function isSlack(context: TurnContext): boolean {
@@ -209,12 +164,4 @@ export function slackActivity(view: View): Partial<Activity> {
   const channelData: Record<string, unknown> = { blocks };
   if (view.kind === "outcome") channelData.metadata = outcomeMetadata(view.outcome, view.review?.by);
   return { type: ActivityTypes.Message, text, channelData };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -13,15 +13,14 @@ const SLACK_VALUE_MAX = { option: 150, button: 2000 } as const;
 
 type Json = Record<string, unknown>;
 
-/** A stamped copy: the rendered activity may be a frozen cache entry and is never changed. */
+/** Stamps a freshly rendered activity in place (the presenter renders a new one for every send). */
 export function stampActivity(activity: Partial<Activity>, stamp: Stamp): Partial<Activity> {
-  const copy = structuredClone(activity);
-  for (const a of copy.attachments ?? []) {
+  for (const a of activity.attachments ?? []) {
     if (a.contentType === ADAPTIVE) stampAdaptive(a.content, stamp);
   }
-  const blocks = (copy.channelData as { blocks?: unknown } | undefined)?.blocks;
+  const blocks = (activity.channelData as { blocks?: unknown } | undefined)?.blocks;
   if (Array.isArray(blocks)) stampBlocks(blocks, stamp);
-  return copy;
+  return activity;
 }
 
 /** The data a button submits, with the stamp added (`seq` only where it answers a question). */

@@ -94,7 +94,7 @@ describe("Teams: the stamp on every button", () => {
     expect(commandData(help[0], "triage")).toEqual({ command: "triage" });
   });
 
-  it("a prefilled confirm button is stamped too (the question is rendered outside the cache)", async () => {
+  it("a prefilled confirm button is stamped too", async () => {
     const bot = botHarness();
     const replies = await bot.say("is this urgent APP? 40M LBP 3/52");
     const data = submitsOf(questionCard(replies)).filter((d) => d.questionId === "body_area");

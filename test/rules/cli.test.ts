@@ -15,9 +15,9 @@ interface Run {
   stderr: string;
 }
 
-/** The source entry through tsx; `bundled` runs what `npm run triage` runs (an esbuild bundle of rules/). */
-function triage(args: string[], input: string, bundled = false): Promise<Run> {
-  const entry = bundled ? ["scripts/triage.mjs"] : ["--import", "tsx", "rules/cli/main.ts"];
+/** The source entry through tsx; `compiled` runs what `npm run triage` runs (dist/triage.js). */
+function triage(args: string[], input: string, compiled = false): Promise<Run> {
+  const entry = compiled ? ["dist/triage.js"] : ["--import", "tsx", "rules/cli/main.ts"];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...entry, ...args], { cwd: ROOT });
     let stdout = "";
@@ -114,22 +114,42 @@ describe.concurrent("triage decide", () => {
   });
 });
 
-describe("npm run triage (the bundled entry)", () => {
+describe("npm run triage (the compiled entry)", () => {
   it("answers exactly as the source entry, and exits 2 on bad input with nothing on stdout", async () => {
     const c = caseJson({
       region: "NEL",
       borough: "newham",
       findings: { body_area: "lumbar", acute_severe_pain: true },
     });
-    const [bundled, source] = [await triage(["decide"], c, true), await triage(["decide"], c)];
-    expect(bundled.code).toBe(0);
+    const [compiled, source] = [await triage(["decide"], c, true), await triage(["decide"], c)];
+    expect(compiled.code).toBe(0);
     const strip = (s: string) => ({ ...JSON.parse(s), reviewOverdue: undefined });
-    expect(strip(bundled.stdout)).toEqual(strip(source.stdout));
+    expect(strip(compiled.stdout)).toEqual(strip(source.stdout));
     const bad = await triage(["decide"], caseJson({ findings: { age: -1 } }), true);
     expect([bad.code, bad.stdout]).toEqual([2, ""]);
     expect(bad.stderr).toMatch(/age/);
   });
+
+  it("through npm itself prints only the outcome JSON on stdout", async () => {
+    const run = await npmTriage(["decide"], caseJson({ region: "NWL", findings: { body_area: "lumbar" } }));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).region).toBe("NWL");
+  });
 });
+
+/** `npm run --silent triage -- ...`, as outside tools call it. */
+function npmTriage(args: string[], input: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", "--silent", "triage", "--", ...args], { cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
 
 describe.concurrent("triage questions", () => {
   it("prints the catalogue with id, type, text, choices and source", async () => {

@@ -43,10 +43,10 @@ export interface ChildBot extends RunningBot {
   process: ChildProcess;
 }
 
-/** `src/index.ts` as its own OS process (node --import tsx: one pid, so SIGKILL hits the server itself). */
+/** The compiled server (`npm run serve`'s dist/server.js) as its own OS process: one pid, so SIGKILL hits the server itself. */
 export async function startChildBot(env: Record<string, string>): Promise<ChildBot> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  const child = spawn(process.execPath, ["dist/server.js"], {
     env: {
       PATH: process.env.PATH ?? "",
       ...NO_RATE_LIMIT,

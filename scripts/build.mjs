@@ -1,0 +1,35 @@
+// `npm run build`: compiles the TypeScript that runs in production to dist/, one ESM file per entry
+// point with a source map. Packages stay in node_modules (not bundled); the JSON rule packs and card
+// templates are imported, so they are compiled into the files that use them. Type checking is
+// `npm run typecheck`'s job: this only transpiles, in well under a second.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const outdir = path.join(root, "dist");
+
+/** Output name (dist/<name>.js) -> TypeScript entry point. */
+const ENTRY_POINTS = {
+  // `npm run serve`: the Teams and Slack server.
+  server: "src/index.ts",
+  // `npm run triage`: the rules command line.
+  triage: "rules/cli/main.ts",
+  // `npm run bench:bot`: the two reference bots the triage bot is measured against.
+  "bench/canonical-bot": "bench/canonical-bot.ts",
+  "bench/echo-bot": "bench/echo-bot.ts",
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ENTRY_POINTS,
+  outdir,
+  outExtension: { ".js": ".js" },
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  format: "esm",
+  target: "node22",
+  sourcemap: true,
+  logLevel: "warning",
+});
