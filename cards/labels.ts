@@ -11,6 +11,8 @@ export const LABELS = {
   restart: "Restart",
   startTriage: "Start triage",
   newTriage: "New triage",
+  /** Also written in cards/adaptive/templates/outcome.json (a fixed title needs no template data). */
+  reportConcern: "Report a concern",
   sendAnswer: "Send answer",
   chooseAnswer: "Choose an answer",
   whyAsked: "Why I ask",

@@ -5,7 +5,15 @@ import {
   type Storage,
 } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
+import { SessionStore } from "../dialogs/session-store.js";
 import { loadPack } from "../rules/packs/index.js";
+import {
+  type AuditLog,
+  auditingPresenter,
+  ConcernReports,
+  createAuditLog,
+  keyedHasher,
+} from "./audit/index.js";
 import { replyAndReset, TriageBot } from "./bot.js";
 import { ChannelPresenter } from "./channels/presenter.js";
 import { createSlackChannel } from "./channels/slack/index.js";
@@ -20,8 +28,12 @@ import { ConversationTurnLock } from "./turn-lock.js";
 
 export { ERROR_NOTICE } from "./bot.js";
 
-/** `overrides.storage` replaces the configured store (tests wrap it to force timing). */
-export function createApp(config: Config, log: Logger, overrides: { storage?: Storage } = {}) {
+/** `overrides.audit` replaces the configured audit log; `overrides.storage` replaces the configured store (tests wrap it to force timing). */
+export function createApp(
+  config: Config,
+  log: Logger,
+  overrides: { storage?: Storage; audit?: AuditLog } = {},
+) {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? "",
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? "",
@@ -36,8 +48,13 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
   const state = new ConditionalConversationState(storage);
   const pack = loadPack(config.TRIAGE_REGION);
   const presenter = new ChannelPresenter(log);
-  const conversation = new TriageConversation(state, pack, presenter);
-  const bot = new TriageBot(state, conversation, presenter, pack);
+  // Clinical audit (AUDIT=table): every outcome shown is recorded after it is sent; concerns too.
+  const audit = overrides.audit ?? createAuditLog(config, log);
+  const hash = keyedHasher(config.AUDIT_HASH_KEY);
+  const shown = auditingPresenter(presenter, { audit, sessions: new SessionStore(state), pack, hash, log });
+  const concerns = new ConcernReports({ audit, presenter, hash, log });
+  const conversation = new TriageConversation(state, pack, shown);
+  const bot = new TriageBot(state, conversation, presenter, pack, (context) => concerns.handle(context));
 
   // One pipeline per adapter (Teams and Slack), fresh instances each.
   const turnMiddleware = (): Middleware[] => [
@@ -83,5 +100,5 @@ export function createApp(config: Config, log: Logger, overrides: { storage?: St
     if (http.listening) server.close();
     else http.once("listening", () => server.close());
   });
-  return { server, adapter, bot, state, storage, pack, ready, slack };
+  return { server, adapter, bot, state, storage, pack, ready, slack, audit };
 }

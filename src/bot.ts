@@ -27,6 +27,8 @@ export class TriageBot extends ActivityHandler {
     private readonly conversation: TriageConversation,
     private readonly presenter: Presenter,
     private readonly pack: Pack,
+    /** Takes a message before the triage conversation does (a concern report); true when handled. */
+    private readonly intercept?: (context: TurnContext) => Promise<boolean>,
   ) {
     super();
     this.welcomed = state.createProperty<boolean>("welcomed");
@@ -34,7 +36,7 @@ export class TriageBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       if (!(await this.seenBefore(context)) && this.shouldHandle(context)) {
-        await this.conversation.onMessage(context);
+        if (!(await this.intercept?.(context))) await this.conversation.onMessage(context);
       }
       await next();
     });

@@ -16,7 +16,7 @@ try {
   throw err;
 }
 const log = createLogger(config.LOG_LEVEL);
-const { server, ready, slack } = createApp(config, log);
+const { server, ready, slack, audit } = createApp(config, log);
 
 // Listen only once storage is reachable (createApp exits the process if it is not).
 await ready.catch(() => process.exit(1));
@@ -25,6 +25,7 @@ server.listen(config.PORT, config.host, () => {
     url: `http://${config.host}:${config.PORT}/api/messages`,
     region: config.TRIAGE_REGION,
     storage: config.STORAGE,
+    audit: config.AUDIT,
   });
   if (config.anonymous) {
     log.warn("anonymous_mode", {
@@ -38,6 +39,8 @@ const shutdown = async (signal: string) => {
   setTimeout(() => process.exit(0), 8000).unref();
   // Slack requests are acknowledged before their work runs: let that work finish first.
   await slack?.idle();
+  // Audit records still queued are written (or counted as lost) before the process ends.
+  await audit.close();
   server.close(() => process.exit(0));
 };
 process.on("SIGTERM", () => shutdown("SIGTERM"));

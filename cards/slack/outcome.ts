@@ -78,7 +78,10 @@ function build(p: OutcomeParts, level: 0 | 1 | 2): Block[] {
   blocks.push(...sections({ text: summary, code: true }));
   blocks.push({
     type: "actions",
-    elements: [button(ACTION_IDS.triage, LABELS.newTriage, { command: "triage" })],
+    elements: [
+      button(ACTION_IDS.triage, LABELS.newTriage, { command: "triage" }),
+      button("report_concern", LABELS.reportConcern, { action: "reportConcern" }),
+    ],
   });
   return blocks;
 }

@@ -65,6 +65,12 @@ export const blockActions = z.object({
   actions: z.array(action).min(1),
   response_url: z.string().optional(),
   trigger_id: z.string().optional(),
+  // Inputs on the clicked message (a concern's note), by block id and action id.
+  state: z
+    .object({
+      values: z.record(z.string(), z.record(z.string(), z.looseObject({ value: z.string().nullish() }))),
+    })
+    .optional(),
 });
 
 export type BlockActions = z.infer<typeof blockActions>;
@@ -76,6 +82,8 @@ const stamp = { triage: z.string().min(1).optional(), seq: z.number().int().opti
 export const actionValue = z.union([
   z.object({ questionId: z.string().min(1), answer: z.union([z.string(), z.number()]), ...stamp }),
   z.object({ command: z.string().min(1), ...stamp }),
+  // Actions other than answers and commands ("reportConcern"): their own fields are checked by their handler.
+  z.looseObject({ action: z.string().min(1), ...stamp }),
 ]);
 
 export const slashCommand = z.object({
@@ -86,6 +94,12 @@ export const slashCommand = z.object({
   user_id: z.string().min(1),
   response_url: z.string().optional(),
   trigger_id: z.string().optional(),
+  // Inputs on the clicked message (a concern's note), by block id and action id.
+  state: z
+    .object({
+      values: z.record(z.string(), z.record(z.string(), z.looseObject({ value: z.string().nullish() }))),
+    })
+    .optional(),
 });
 
 export type SlashCommand = z.infer<typeof slashCommand>;
