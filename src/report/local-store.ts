@@ -43,7 +43,7 @@ export async function openLocalStore(repoRoot: string): Promise<LocalStore | und
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
-        child.kill("SIGTERM");
+        child.kill("SIGINT"); // Azurite saves its database on SIGINT
       }),
   };
 }

@@ -22,8 +22,8 @@ export interface AzuriteService {
   connectionString: string;
   /** Everything the emulator printed (its own log). */
   output(): string;
-  /** SIGTERM lets Azurite save its database files; SIGKILL is the store vanishing. */
-  stop(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
+  /** SIGINT lets Azurite save its database files; SIGKILL is the store vanishing. */
+  stop(signal?: "SIGINT" | "SIGKILL"): Promise<void>;
 }
 
 export function tempLocation(prefix = "azurite-audit-"): string {
@@ -75,7 +75,7 @@ export async function startService(
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  const stop = async (signal: "SIGTERM" | "SIGKILL" = "SIGTERM") => {
+  const stop = async (signal: "SIGINT" | "SIGKILL" = "SIGINT") => {
     process.off("exit", killOnExit);
     await stopChild(child, signal);
   };
@@ -115,7 +115,7 @@ function listening(child: ChildProcess, out: () => string): Promise<number> {
   });
 }
 
-function stopChild(child: ChildProcess, signal: "SIGTERM" | "SIGKILL"): Promise<void> {
+function stopChild(child: ChildProcess, signal: "SIGINT" | "SIGKILL"): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
