@@ -253,6 +253,7 @@ describe("outcome cards", () => {
     expect(text).toContain(view.outcome.safetyNet);
     expect(card.actions).toEqual([
       { type: "Action.Submit", title: "New triage", data: { command: "triage" } },
+      { type: "Action.Submit", title: LABELS.reportConcern, data: { action: "reportConcern" } },
     ]);
   });
 

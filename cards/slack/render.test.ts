@@ -168,6 +168,7 @@ describe("outcome messages", () => {
     expect(text).toContain(view.outcome.safetyNet);
     expect(elements(blocks).map((e) => [e.action_id, e.type === "button" && JSON.parse(e.value)])).toEqual([
       ["command_triage", { command: "triage" }],
+      ["report_concern", { action: "reportConcern" }],
     ]);
   });
 
