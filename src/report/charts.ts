@@ -119,7 +119,8 @@ function perWeek(f: Figures): TopLevelSpec {
     config: CONFIG,
     width: Math.max(240, 60 * new Set(f.perWeek.map((w) => w.week)).size),
     height: 220,
-    data: { values: f.perWeek },
+    // Stacked most urgent at the bottom: the stacking order is the urgency's rank.
+    data: { values: f.perWeek.map((w) => ({ ...w, rank: URGENCY_LEVELS.indexOf(w.urgency as never) })) },
     mark: { type: "bar" },
     encoding: {
       x: { field: "week", type: "ordinal", title: "Week starting (Monday)", axis: { labelAngle: 0 } },
@@ -130,7 +131,7 @@ function perWeek(f: Figures): TopLevelSpec {
         title: "Urgency",
         scale: { domain: [...URGENCY_LEVELS].reverse(), range: [...URGENCY_COLOURS].reverse() },
       },
-      order: { field: "urgency", type: "nominal" },
+      order: { field: "rank", type: "quantitative", sort: "descending" },
       tooltip: null,
     },
   } as TopLevelSpec;
@@ -154,7 +155,14 @@ function bars(
     ],
     encoding: {
       y: { field: "key", type: "nominal", title, sort: null, axis: { labelFontSize: 11 } },
-      x: { field: "count", type: "quantitative", title: measure, axis: { tickMinStep: 1 } },
+      // Room to the right of the longest bar for its count.
+      x: {
+        field: "count",
+        type: "quantitative",
+        title: measure,
+        axis: { tickMinStep: 1 },
+        scale: { domainMax: Math.ceil(Math.max(1, ...values.map((v) => v.count)) * 1.12) },
+      },
     },
     description: field,
   } as TopLevelSpec;

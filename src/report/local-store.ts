@@ -19,6 +19,11 @@ export interface LocalStore {
 export async function openLocalStore(repoRoot: string): Promise<LocalStore | undefined> {
   const location = join(repoRoot, LOCAL_AZURITE_DIR);
   if (!existsSync(location)) return undefined;
+  return startTableEmulator(repoRoot, location);
+}
+
+/** Azurite's table service from the project's node_modules on a free loopback port, data in `location`. */
+export async function startTableEmulator(repoRoot: string, location: string): Promise<LocalStore> {
   const require = createRequire(join(repoRoot, "package.json"));
   const azurite = dirname(require.resolve("azurite/package.json"));
   const child = spawn(
