@@ -4,7 +4,7 @@ import type { AuditLog, AuditStats, MskQueryEvent } from "./audit-log.js";
 import { type AuditEntity, dayOf, mskFields, SAFE_ID, toEntity } from "./entity.js";
 import { type ConcernAudit, type OutcomeAudit, toMinute } from "./record.js";
 
-// The audit in Azure Table Storage (Azurite locally). Writes run one at a time from a bounded
+// The audit in Azure Table Storage (Azurite locally). Writes run a few at a time from a bounded
 // queue; each has a few attempts with a deadline, then is counted and logged as lost (the log line
 // names the record type and the error code, never a value). The clinician's outcome never waits.
 
@@ -19,6 +19,8 @@ export interface TableAuditOptions {
   attemptTimeoutMs?: number;
   /** Records waiting beyond this many are dropped as lost rather than held in memory. */
   maxPending?: number;
+  /** Writes in flight at once. */
+  writers?: number;
   /** How often the retention sweep runs (ms); the first runs soon after start. */
   retentionEveryMs?: number;
   clock?: () => Date;
@@ -43,6 +45,7 @@ export class TableAuditLog implements AuditLog {
   private readonly delays: number[];
   private readonly timeoutMs: number;
   private readonly maxPending: number;
+  private readonly writers: number;
   private readonly now: () => Date;
 
   constructor(private readonly opts: TableAuditOptions) {
@@ -57,6 +60,7 @@ export class TableAuditLog implements AuditLog {
     this.delays = opts.retryDelaysMs ?? [250, 1000];
     this.timeoutMs = opts.attemptTimeoutMs ?? 3000;
     this.maxPending = opts.maxPending ?? 1000;
+    this.writers = opts.writers ?? 4;
     this.now = opts.clock ?? (() => new Date());
     const every = opts.retentionEveryMs ?? DAY_MS;
     this.firstSweep = setTimeout(() => void this.sweep(), Math.min(every, 30_000));
@@ -151,8 +155,12 @@ export class TableAuditLog implements AuditLog {
     }
   }
 
+  /** A few writes in flight at once: one slow write must not hold up every record behind it. */
   private async drain(): Promise<void> {
-    for (let job = this.queue.shift(); job; job = this.queue.shift()) await this.attempt(job);
+    const worker = async () => {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) await this.attempt(job);
+    };
+    await Promise.all(Array.from({ length: this.writers }, worker));
   }
 
   private async attempt(job: Job): Promise<void> {
