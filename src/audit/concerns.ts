@@ -65,7 +65,12 @@ export class ConcernReports {
       channel: a.channelId ?? "unknown",
       ...optional("user", hash("user", a.from?.aadObjectId ?? a.from?.id)),
     });
-    log.info("concern_reported", { kind: v.kind as string, linked: Boolean(triage), stored: audit.enabled });
+    log.info("concern_reported", {
+      kind: v.kind as string,
+      linked: Boolean(triage),
+      withNote: Boolean(note),
+      stored: audit.enabled,
+    });
     await this.deps.presenter.send(context, {
       kind: "notice",
       tone: "info",
