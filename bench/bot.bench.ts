@@ -11,7 +11,7 @@ import { readVignettes } from "../test/vignettes/vignette-file.js";
 // `npm run bench:bot`: N concurrent full triage conversations over HTTP (expectReplies) against
 // the real bot server, then the same number of turns against a minimal echo bot on the same
 // botbuilder + restify stack. Each server is its own process on loopback. Prints turns/s, p50/p99
-// latency and server memory for both, and the ratios. Nothing asserts: targets are in issue 3.
+// latency and server memory for both, and the ratios. Nothing asserts: the figures are printed for comparison.
 //
 //   BENCH_CONVERSATIONS (50)  concurrent conversations
 //   BENCH_ROUNDS (3)          phases of N x 20 turns, alternating between the triage and echo bots

@@ -36,7 +36,7 @@ rate("evaluate (rules fired + primary route)", (i) => {
   const c = cases[i] as (typeof cases)[number];
   return evaluate(packs[c.region], c.findings);
 });
-rate("decide (full CONTRACT §1 outcome)", (i) => {
+rate("decide (full docs/interfaces.md §1 outcome)", (i) => {
   const c = cases[i] as (typeof cases)[number];
   return decide(packs[c.region], c.findings, { today });
 });

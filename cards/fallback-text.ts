@@ -4,7 +4,7 @@ import type { QuestionView, View } from "./views.js";
 
 // Plain-text form of every view: the `text` of a Teams activity and of a Slack message. Clients
 // show it in notifications and where cards cannot render, so a question lists its answers and an
-// outcome keeps the action and the safety netting (CONTRACT.md §2).
+// outcome keeps the action and the safety netting (docs/interfaces.md §2).
 
 export function fallbackText(view: View): string {
   switch (view.kind) {

@@ -86,7 +86,7 @@ export function rangeLabel(min?: number, max?: number, unit?: string): string {
   return `a number${u}`;
 }
 
-/** Short names of the urgency levels (RULES.md §2); the outcome's own `clock` gives the time frame. */
+/** Short names of the urgency levels (the urgency levels, docs/clinical-rules.md); the outcome's own `clock` gives the time frame. */
 export const URGENCY_LABELS: Record<Urgency, string> = {
   emergency: "Emergency",
   within_24h: "Within 24 hours",

@@ -45,7 +45,7 @@ export function outcomeParts(view: OutcomeView): OutcomeParts {
     action: o.action,
     reviewOverdue: o.reviewOverdue,
     reasons: o.rules.map(
-      (r) => `${r.name} (${r.id}): ${r.source}${r.onUncertainty ? ` [${LABELS.onUncertainty}]` : ""}`,
+      (r) => `${r.name} (${r.id}): ${r.sourceText}${r.onUncertainty ? ` [${LABELS.onUncertainty}]` : ""}`,
     ),
     additional: o.additional.map((a) => `${a.title}: ${URGENCY_LABELS[a.urgency]} (${a.rule})`),
     uncertain: o.uncertain.map(questionOf),

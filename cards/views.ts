@@ -51,7 +51,7 @@ export interface QuestionView {
   noted: string[];
   /**
    * Set when the clinician's message suggested an answer that could lower urgency: it is shown
-   * for one-tap confirmation and never used silently (RULES.md §1 principle 3).
+   * for one-tap confirmation and never used silently (principle 3, docs/clinical-rules.md).
    */
   prefill?: { answer: AnswerValue; display: string; evidence: string };
   /** Shown above the question after an unrecognised typed answer. */

@@ -22,7 +22,7 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-/** Reads a submit's `value` (CONTRACT §2: `answer` from the buttons or the merged input). */
+/** Reads a submit's `value` (docs/interfaces.md §2: `answer` from the buttons or the merged input). */
 export function parseSubmittedAnswer(q: Question, raw: unknown): Parsed {
   if (raw === "unsure") return { ok: true, value: "unsure" };
   if (typeof raw === "number") return parseNumber(q, String(raw));
@@ -99,7 +99,13 @@ function parseNumber(q: Question, t: string): Parsed {
       : EXACT_WORD_NUMBERS[num];
   if (n === undefined || !Number.isFinite(n)) return { ok: false };
   const unit = unitRaw?.trim();
-  if (q.unit === "weeks") {
+  if (q.unit === "days") {
+    if (unit) {
+      const conv = UNIT_WEEKS.find(([re]) => re.test(unit));
+      if (!conv) return { ok: false };
+      n = Math.round(n * conv[1] * 7 * 100) / 100;
+    }
+  } else if (q.unit === "weeks") {
     if (unit) {
       const conv = UNIT_WEEKS.find(([re]) => re.test(unit));
       if (!conv) return { ok: false };
@@ -115,24 +121,29 @@ function parseNumber(q: Question, t: string): Parsed {
   return { ok: true, value: n };
 }
 
-/** The finding value the rules core stores for an answer. */
+/** The finding value the rules core stores for an answer (days asked, weeks kept: divideBy). */
 export function toFindingValue(q: Question, v: AnswerValue): Stored {
   if (v === "unsure") return "unsure";
   if (q.type === "bool") return v === "yes";
+  if (typeof v === "number" && q.divideBy) return v / q.divideBy;
   return v;
 }
 
-export function displayAnswer(q: Question, v: Stored | AnswerValue): string {
+/** A stored finding value as the clinician answered it ("10 days", "Yes", "Neck"). */
+export function displayAnswer(q: Question, v: Stored): string {
   if (v === "unsure") return "Not sure";
-  if (q.type === "bool" || typeof v === "boolean") return v === true || v === "yes" ? "Yes" : "No";
+  if (q.type === "bool" || typeof v === "boolean") return v === true ? "Yes" : "No";
   if (q.type === "choice") return q.choices?.find((c) => c.value === v)?.title ?? String(v);
-  const unit = q.unit === "weeks" ? (v === 1 ? "week" : "weeks") : q.unit === "years" ? "years" : "";
-  return unit ? `${v} ${unit}` : String(v);
+  const asked = toAnswerValue(v, q);
+  const unit = q.unit === "weeks" || q.unit === "days" ? (asked === 1 ? q.unit.slice(0, -1) : q.unit) : "";
+  if (unit) return `${asked} ${unit}`;
+  return q.unit === "years" ? `${asked} years` : String(asked);
 }
 
 /** The answer form of a stored finding value (for prefilled confirmations). */
-export function toAnswerValue(v: Stored): AnswerValue {
+export function toAnswerValue(v: Stored, q?: Question): AnswerValue {
   if (v === true) return "yes";
   if (v === false) return "no";
+  if (typeof v === "number" && q?.divideBy) return Math.round(v * q.divideBy * 100) / 100;
   return v;
 }

@@ -1,6 +1,6 @@
 import { normaliseText } from "./answers.js";
 
-// Words that work at any point of a conversation (CONTRACT.md §2).
+// Words that work at any point of a conversation (docs/interfaces.md §2).
 
 export type Command = "help" | "restart" | "back" | "cancel" | "triage";
 

@@ -44,7 +44,7 @@ function notesSummary(
   const lines = [
     `MSK red-flag triage (decision support), ${today.toISOString().slice(0, 10)}, ${outcome.rulesVersion}`,
     `Outcome: ${outcome.title} (${outcome.urgency.replace(/_/g, " ")}: ${outcome.clock})`,
-    `Rules: ${outcome.rules.map((r) => `${r.id} ${r.name} [${r.source}]`).join("; ")}`,
+    `Rules: ${outcome.rules.map((r) => `${r.id} ${r.name} [${r.sourceText}]`).join("; ")}`,
   ];
   if (outcome.additional.length)
     lines.push(

@@ -8,7 +8,7 @@ import type { FindingId, Findings, Region } from "../rules/vocabulary.js";
 import { displayAnswer, toAnswerValue, toFindingValue } from "./answers.js";
 
 // One triage's state, kept in conversation state between turns. It holds answers only: never the
-// clinician's free text, which may carry patient identifiers (RULES.md §1 principle 7).
+// clinician's free text, which may carry patient identifiers (principle 7, docs/clinical-rules.md).
 
 type Stored = boolean | number | string;
 
@@ -48,7 +48,7 @@ export function newSession(region: Region): TriageSession {
 }
 
 /**
- * Applies the quick check's findings (issue 5): positives and unsure red flags can only raise
+ * Applies the quick check's findings: positives and unsure red flags can only raise
  * urgency, so they are used at once; negatives, durations, grades and the body area could lower it,
  * so they wait as one-tap suggestions on their question (the age too: a misread age can skip the
  * cancer question or change the route). Which is which is the rules core's call (usableAtOnce).
@@ -77,6 +77,9 @@ export type Step = { kind: "question"; question: Question; emergencyPending: boo
 export function nextStep(pack: Pack, session: TriageSession): Step {
   const next = nextQuestion(pack, session.answers);
   if (next.done) return { kind: "outcome" };
+  // Until screens are rendered as checklists, a screen's items are asked one at a time, in order.
+  if (next.kind === "screen")
+    return { kind: "question", question: next.screen.items[0] as Question, emergencyPending: false };
   return { kind: "question", question: next.question, emergencyPending: next.emergencyPending };
 }
 
@@ -112,7 +115,7 @@ export function questionView(
   const view: QuestionView = { kind: "question", question: q, number, noted: notedLines(pack, session) };
   const sug = session.suggestions[q.id];
   if (sug) {
-    const answer: AnswerValue = toAnswerValue(sug.value);
+    const answer: AnswerValue = toAnswerValue(sug.value, q);
     view.prefill = { answer, display: displayAnswer(q, sug.value), evidence: sug.evidence };
   }
   if (retryHint) view.retryHint = retryHint;

@@ -11,7 +11,7 @@ import type { AnswerValue, OutcomeView } from "../cards/views.js";
 import type { Extraction } from "../rules/extract/index.js";
 import type { Pack } from "../rules/packs/index.js";
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions, NOTED_FROM_TEXT } from "./answer-prompt.js";
-import { displayAnswer, parseSubmittedAnswer } from "./answers.js";
+import { displayAnswer, parseSubmittedAnswer, toFindingValue } from "./answers.js";
 import { type Command, recogniseCommand } from "./commands.js";
 import { correctionOf } from "./correction.js";
 import { outcomeView } from "./outcome-view.js";
@@ -105,7 +105,7 @@ export class TriageDialog extends ComponentDialog {
         kind: "answered",
         number: pending.seq,
         question: q.text,
-        answer: displayAnswer(q, value),
+        answer: displayAnswer(q, toFindingValue(q, value)),
       });
     }
     await sessions.set(step.context, recordAnswer(session, q, value));
@@ -193,7 +193,7 @@ export class TriageDialog extends ComponentDialog {
 
 /**
  * Why a submitted answer is not for the question now open, if it is not. Stamped buttons name their
- * triage and question number; a submit without a stamp (a client following CONTRACT.md only) is
+ * triage and question number; a submit without a stamp (a client following docs/interfaces.md only) is
  * checked by its question id alone.
  */
 function staleAnswer(value: Record<string, unknown>, session: TriageSession): string | undefined {

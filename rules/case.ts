@@ -10,7 +10,7 @@ import {
   type Region,
 } from "./vocabulary.js";
 
-// The case format of CONTRACT.md §1, checked strictly: a misspelt finding id must fail loudly rather
+// The case format of docs/interfaces.md §1, checked strictly: a misspelt finding id must fail loudly rather
 // than be read as "absent" (which means "no").
 
 const unsure = z.literal("unsure");

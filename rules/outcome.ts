@@ -1,6 +1,6 @@
 import type { FindingId, PathwayKey, RouteCode, Urgency } from "./vocabulary.js";
 
-// Public shapes of the rules core (CONTRACT.md §1). Fields may be added, never renamed.
+// Public shapes of the rules core (docs/interfaces.md, command line). Fields may be added, never renamed.
 
 export interface FiredRule {
   id: string;
@@ -45,13 +45,20 @@ export interface Outcome {
   clock: string;
   pathways: PathwayKey[];
   pathwayLinks: PathwayLink[];
-  rules: Array<{ id: string; name: string; source: string; onUncertainty: boolean }>;
+  /** `source` keeps the pack's short source ids for tools; `sourceText` names them for clinicians. */
+  rules: Array<{ id: string; name: string; source: string; sourceText: string; onUncertainty: boolean }>;
   additional: AdditionalAction[];
   uncertain: FindingId[];
-  /** Serious-pathology flags that raise suspicion without deciding a route (RULES.md §5, 002). */
+  /** Serious-pathology flags that raise suspicion without deciding a route . */
   suspicionFlags: string[];
   imaging: string;
   safetyNet: string;
+  /** The MRI implant check, on outcomes whose route or actions lead to MRI. */
+  mriCheck?: string;
+  /** Who to phone for the action (the MSCC co-ordinator), or a note that the contact is not configured. */
+  contact?: { text: string; phone?: string };
+  /** True when the patient is certainly under 16 (the card then carries a child's wording). */
+  child: boolean;
   referral: Referral;
   region: string;
   rulesVersion: string;
@@ -73,6 +80,18 @@ export interface Question {
   min?: number;
   max?: number;
   unit?: string;
-  /** True for judgement questions (RULES.md §1 principle 6). */
+  /** Set when the question is asked in another unit than the finding keeps: finding = answer / divideBy. */
+  divideBy?: number;
+  /** True for the clinician's own concern (judgement) questions. */
   judgement: boolean;
+}
+
+/** Several yes/no findings on one topic, asked as one checklist. */
+export interface Screen {
+  /** Short name; a submit names the screen as "screen:<id>". */
+  id: string;
+  title: string;
+  why: string;
+  /** The open items, in pack order. */
+  items: Question[];
 }

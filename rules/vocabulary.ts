@@ -1,4 +1,4 @@
-// The clinical vocabulary is a contract with outside tools (RULES.md §2-§4, CONTRACT.md §1):
+// The clinical vocabulary is a contract with outside tools (the urgency levels (docs/clinical-rules.md)-§4, docs/interfaces.md §1):
 // ids may be added, never renamed. Everything else about them (questions, sources, order) is data
 // in rules/packs/.
 
@@ -14,7 +14,7 @@ export const URGENCY_LEVELS = [
 ] as const;
 export type Urgency = (typeof URGENCY_LEVELS)[number];
 
-/** Rank as in RULES.md §2: routine 0 ... emergency 7. */
+/** Rank as in the urgency levels (docs/clinical-rules.md): routine 0 ... emergency 7. */
 export function urgencyRank(u: Urgency): number {
   return URGENCY_LEVELS.indexOf(u);
 }
@@ -81,6 +81,7 @@ export const BOOL_FINDINGS = [
   "hot_swollen_joint",
   "infection_suspected",
   "acute_medical_cause_suspected",
+  "child_red_flag",
   "cancer_history",
   "under_oncology",
   "weight_loss",
@@ -126,7 +127,7 @@ export type FindingId = (typeof FINDING_IDS)[number];
 export const UNSURE = "unsure" as const;
 export type Unsure = typeof UNSURE;
 
-/** A case's findings as CONTRACT.md §1 spells them. An absent finding means "no" (RULES.md §4). */
+/** A case's findings as docs/interfaces.md §1 spells them. An absent finding means "no" (the findings, docs/clinical-rules.md). */
 export type Findings = Partial<
   Record<BoolFindingId, boolean | Unsure> &
     Record<NumberFindingId, number | Unsure> &

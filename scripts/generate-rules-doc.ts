@@ -4,6 +4,7 @@ import base from "../rules/packs/base.json" with { type: "json" };
 import type { Pack } from "../rules/packs/compile.js";
 import { buildPack, loadAllPacks } from "../rules/packs/index.js";
 import type { AdviceText, ConditionData, PackData, QuestionData, RuleData } from "../rules/packs/schema.js";
+import { nameSources } from "../rules/packs/sources.js";
 import { URGENCY_LEVELS } from "../rules/vocabulary.js";
 
 // Writes docs/clinical-rules.md from the region packs, so a clinical reviewer can sign the content
@@ -119,12 +120,20 @@ function ruleNotes(r: RuleData, v: Vocab): string {
   for (const p of r.pathwaysWhen) notes.push(`Adds the ${p.key} link when ${describeCondition(p.when, v)}.`);
   if (r.supersedes) {
     notes.push(
-      `When this certainly holds and no emergency rule fires, it replaces ${r.supersedes.map(code).join(", ")} and takes the most urgent of their urgencies.`,
+      `When this certainly holds, it replaces every other non-emergency rule except ${r.supersedes.except.join(", ")} and takes the most urgent of their urgencies.`,
     );
   }
+  for (const x of r.variants)
+    notes.push(
+      `When ${describeCondition(x.when, v)} (or unsure): ${code(x.urgency)}${x.clock ? `, the card says "${x.clock}"` : ""}${x.action ? `; action: ${x.action}` : ""}`,
+    );
+  if (r.action) notes.push(`Action: ${r.action}`);
+  if (r.contact) notes.push("The card shows the MSCC co-ordinator contact (adults).");
   if (r.silent) notes.push(`**[silent]** ${r.silent}`);
   return notes.join(" ");
 }
+
+const named = (data: PackData, cited: string) => nameSources(data.sources, cited);
 
 function rulesSection(data: PackData, v: Vocab): string {
   const rows = data.rules.map((r) => [
@@ -134,13 +143,13 @@ function rulesSection(data: PackData, v: Vocab): string {
     `${code(r.route)} ${data.routes[r.route].title}`,
     urgencyText(data, r.urgency),
     list(r.pathways, (p) => p, ""),
-    r.source,
+    named(data, r.source),
     ruleNotes(r, v),
   ]);
   return [
     "### Rules, in order",
     "",
-    "Every rule whose condition holds fires. The primary route is the most urgent route reached; on a tie, the first rule in this table wins. Every other route reached is listed on the card as an additional action with its own urgency.",
+    "Every rule whose condition holds fires. The primary route is the most urgent route reached; on a tie, a rule reached with certainty (not through an unsure or missing answer) leads, then the first rule in this table. Every other route reached is listed on the card as an additional action with its own urgency. While the cancer history is not yet answered, an emergency counts it as unsure, so the MSCC co-ordinator call is listed in parallel.",
     "",
     table(["Rule", "Name", "Fires when", "Route", "Urgency", "Pathway links", "Source", "Notes"], rows),
   ].join("\n");
@@ -179,7 +188,11 @@ function ifMissing(q: QuestionData): string {
 
 function questionNotes(q: QuestionData): string {
   const notes: string[] = [];
-  if (q.judgement) notes.push("Judgement question (asked after the facts that raise it).");
+  if (q.judgement)
+    notes.push(
+      "The clinician's own concern: always asked (alone and naming the facts when they raise it, otherwise in the concern screen).",
+    );
+  if (q.askedIn) notes.push(`Asked in ${q.askedIn.unit}; kept as the answer ÷ ${q.askedIn.divideBy}.`);
   if (q.askBeforeEmergencyStop)
     notes.push("Asked before stopping on an emergency whenever a yes would change the route.");
   if (q.redFlag && q.askable) notes.push("Red flag: listed on the card as not asked if skipped.");
@@ -194,13 +207,13 @@ function questionsSection(data: PackData, v: Vocab): string {
     answersOf(q),
     askedWhen(q, data, v),
     ifMissing(q),
-    q.source,
+    named(data, q.source),
     questionNotes(q),
   ]);
   return [
     "### Questions, in the order they are asked",
     "",
-    "A question is skipped when its condition does not hold on the answers so far, or when no answer to it could change the primary route. Questioning stops once an emergency route is certain, that is, reached even if every detail not yet asked took its least urgent value.",
+    "The conversation follows the flow below; this table lists every finding. A detail question is skipped when its condition does not hold on the answers so far, or when no answer to it could change the primary route. Questioning stops once an emergency route is certain, that is, reached even if every detail not yet asked took its least urgent value.",
     "",
     table(["#", "Finding", "Question", "Answers", "Asked", "If not answered", "Source", "Notes"], rows),
   ].join("\n");
@@ -219,14 +232,83 @@ function triggerText(a: AdviceText, v: Vocab): string {
     .join("; or ");
 }
 
-function adviceSection(title: string, items: AdviceText[], v: Vocab): string {
+function adviceSection(title: string, items: AdviceText[], v: Vocab, data: PackData): string {
   return [
     `### ${title}`,
     "",
     table(
       ["Advice", "Shown when", "Source"],
-      items.map((a) => [a.text, triggerText(a, v), a.source]),
+      items.map((a) => [a.text, triggerText(a, v), named(data, a.source)]),
     ),
+  ].join("\n");
+}
+
+function flowSection(data: PackData, v: Vocab): string {
+  const rows = data.flow.map((step, i) => {
+    if ("ask" in step) return [String(i + 1), `${code(step.ask)} (alone)`, ""];
+    return [
+      String(i + 1),
+      `Screen **${step.title}**: ${list(step.items, code)}`,
+      step.when ? `when ${describeCondition(step.when, v)}` : "always",
+    ];
+  });
+  return [
+    "### The conversation, step by step",
+    "",
+    'A screen is one card: a checklist of its open items with "None of these", "These" (ticked = yes, the rest = no) and "Not sure: ask one by one". It lists every item not yet answered that applies to the body area and age, and is skipped only when none is left or a certain emergency has ended the questions. A single question is asked only when its own condition holds and its answer could change the route.',
+    "",
+    table(["Step", "Asks", "Shown"], rows),
+  ].join("\n");
+}
+
+function wordingSection(data: PackData, v: Vocab): string {
+  const child = Object.entries(data.childRoutes).map(([route, r]) => [code(route), r.title, r.action]);
+  const notes = data.actionNotes.map((n) => [
+    n.text,
+    list(n.routes, code),
+    [
+      n.when ? describeCondition(n.when, v) : "always",
+      n.certain ? "only when certain" : "",
+      n.onlyEmergencyRules ? `and no emergency rule but ${list(n.onlyEmergencyRules, (x) => x)}` : "",
+    ]
+      .filter(Boolean)
+      .join(", "),
+  ]);
+  return [
+    "### A child's wording (under 16)",
+    "",
+    table(["Route", "Title", "What the clinician does"], child),
+    "",
+    "### Sentences added to the action",
+    "",
+    table(["Sentence", "Routes", "When"], notes),
+    "",
+    "### MRI implant check",
+    "",
+    `Shown on the card (never asked) when ${triggerText(data.mriCheck, v)}: ${data.mriCheck.text}`,
+    "",
+    "### MSCC co-ordinator contact",
+    "",
+    data.msccContact
+      ? `${data.msccContact.name}: ${data.msccContact.phone}`
+      : "Not in the pack: a deployment sets it (MSCC_CONTACT_NAME and MSCC_CONTACT_PHONE). A production server refuses to start without it; a local run says on the card that it is not configured.",
+  ].join("\n");
+}
+
+function sourcesSection(data: PackData): string {
+  const rows = Object.entries(data.sources).map(([id, s]) => [
+    code(id),
+    s.title,
+    s.publisher,
+    s.version,
+    s.url ?? "",
+  ]);
+  return [
+    "### Sources",
+    "",
+    "The packs cite sources by these short ids; clinicians always see the names.",
+    "",
+    table(["Id", "Title", "Publisher", "Version or date", "Link"], rows),
   ].join("\n");
 }
 
@@ -255,7 +337,7 @@ function suspicionSection(data: PackData, v: Vocab): string {
     "",
     table(
       ["Flag", "When", "Source"],
-      data.suspicionFlags.map((s) => [s.label, describeCondition(s.when, v), s.source]),
+      data.suspicionFlags.map((s) => [s.label, describeCondition(s.when, v), named(data, s.source)]),
     ),
   ].join("\n");
 }
@@ -323,7 +405,7 @@ function differences(data: PackData, baseData: PackData, v: Vocab): string[] {
         );
       if (!same(r.pathways, was.pathways)) changes.push(`links ${list(r.pathways, (p) => p)}`);
       if (r.name !== was.name) changes.push(`is named "${r.name}"`);
-      if (r.source !== was.source) changes.push(`cites ${r.source}`);
+      if (r.source !== was.source) changes.push(`cites ${named(data, r.source)}`);
       out.push(`Rule **${r.id}** ${changes.join("; ")}.`);
     }
   });
@@ -339,7 +421,8 @@ function differences(data: PackData, baseData: PackData, v: Vocab): string[] {
     ["safetyNet", "Safety netting"],
   ] as const) {
     const known = new Set(baseData[key].map((a) => a.text));
-    for (const a of data[key]) if (!known.has(a.text)) out.push(`${title} added: "${a.text}" (${a.source})`);
+    for (const a of data[key])
+      if (!known.has(a.text)) out.push(`${title} added: "${a.text}" (${named(data, a.source)})`);
   }
   if (data.referral.community !== baseData.referral.community)
     out.push(`Community referral text: "${data.referral.community}"`);
@@ -359,7 +442,10 @@ function regionSection(pack: Pack, baseData: PackData): string {
   return [
     `## ${data.regionName} (${data.region})`,
     "",
-    table(["Guideline", "Effective", "Review due", "Source"], [[g.version, g.effective, g.review, g.source]]),
+    table(
+      ["Guideline", "Effective", "Review due", "Source"],
+      [[g.version, g.effective, g.review, named(data, g.source)]],
+    ),
     "",
     "The card says when the guidance is past its review date.",
     "",
@@ -369,19 +455,25 @@ function regionSection(pack: Pack, baseData: PackData): string {
     "",
     rulesSection(data, v),
     "",
+    flowSection(data, v),
+    "",
     questionsSection(data, v),
     "",
     routesSection(data),
     "",
     boroughSection(data),
     "",
-    adviceSection("Imaging advice", data.imaging, v),
+    wordingSection(data, v),
     "",
-    adviceSection("Safety netting", data.safetyNet, v),
+    adviceSection("Imaging advice", data.imaging, v, data),
+    "",
+    adviceSection("Safety netting", data.safetyNet, v, data),
     "",
     suspicionSection(data, v),
     "",
     pathwaysSection(data),
+    "",
+    sourcesSection(data),
     "",
   ]
     .filter((s, i, all) => !(s === "" && all[i - 1] === ""))
@@ -415,7 +507,19 @@ export function renderDocument(packs: Pack[], baseData: PackData): string {
     "",
     "<!-- Generated by scripts/generate-rules-doc.ts from rules/packs/*.json. Do not edit by hand: run `npm run docs:rules`. -->",
     "",
-    "What the triage bot decides and asks, region by region, written out from the region packs the bot runs on. The specification it implements is the team's RULES.md; sources are cited by seed file number and section (000 NEL, 001 NWL, 002 BNSSG, 003 spinal MRI guidance, 004 imaging adherence) or by national guidance.",
+    "What the triage bot decides and asks, region by region, written out from the region packs the bot runs on. Sources are named in full; the short ids in the packs are listed under each region's sources.",
+    "",
+    "## Principles",
+    "",
+    "1. **Never under-triage.** The primary route is the most urgent one any rule reaches; at equal urgency a rule reached with certainty leads, then pack order. Every other route reached is listed as an additional action.",
+    "2. **Unsure escalates.** An unsure answer counts as the more urgent one. A missing detail of a symptom that is present (how long, worsening, power grade, onset, body area) counts as unsure, and so does a missing age (children's and adults' rules both apply).",
+    "3. **Monotone.** A yes, or an unsure, never lowers urgency; only numbers can, so a number read from free text is shown back for confirmation.",
+    "4. **Stop early only when certain.** The questions end when an emergency holds even with every pending detail at its least urgent value; the cancer history is asked first when it could switch ED to the MSCC co-ordinator. In a chat the emergency card comes first, carrying that question.",
+    "5. **Explain.** Every outcome names its rules and their sources by name.",
+    "6. **The clinician's concern is always asked**, for every body area and age: suspected infection, cancer, fragility fracture, an acute medical cause, a child's red flag, inflammatory back pain and a non-MSK cause. Facts only change when and how it is asked.",
+    "7. **No patient identifiers** are asked for, kept or logged.",
+    "8. **Children.** Under 16 every non-emergency route except suspected cancer (R13), a concerning lump (R14) and an acute soft-tissue injury (R15) becomes the paediatric pathway at its urgency; a child's red flags go to an ED that sees children (R30); suspected bone cancer or a concerning lump under 25 is very urgent (NICE NG12: 48 hours); a child's card has no adult-only text.",
+    "9. **Quick.** Related yes/no findings are one screen; details are single questions. A case answered 'None of these' throughout takes at most 12 answers.",
     "",
     "How to read the conditions:",
     "",

@@ -1,6 +1,6 @@
 // `npm run triage`: runs the rules command line from a bundle of rules/, rebuilt whenever a source
 // file is newer than it. Loading TypeScript through tsx costs ~0.5-1 s at every start, which would
-// dominate batch audits (CONTRACT §1 wants 10,000 cases well under a second).
+// dominate batch audits (docs/interfaces.md §1 wants 10,000 cases well under a second).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

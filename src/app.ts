@@ -6,7 +6,7 @@ import {
 } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
 import { SessionStore } from "../dialogs/session-store.js";
-import { loadPack } from "../rules/packs/index.js";
+import { packForDeployment } from "../rules/packs/index.js";
 import {
   type AuditLog,
   auditingPresenter,
@@ -46,7 +46,10 @@ export function createApp(
   const ready = prepareStorage(storage);
   // Writes only if the conversation is still the version this turn read (scale-out safe).
   const state = new ConditionalConversationState(storage);
-  const pack = loadPack(config.TRIAGE_REGION);
+  const pack = packForDeployment(
+    config.TRIAGE_REGION,
+    config.msccContact ? { msccContact: config.msccContact } : {},
+  );
   const presenter = new ChannelPresenter(log);
   // Clinical audit (AUDIT=table): every outcome shown is recorded after it is sent; concerns too.
   const audit = overrides.audit ?? createAuditLog(config, log);
@@ -71,7 +74,7 @@ export function createApp(
   adapter.use(...turnMiddleware());
   adapter.onTurnError = replyAndReset(state, log);
 
-  // Slack (CONTRACT.md §3): the same bot, dialogs and state behind Slack's own transport.
+  // Slack (docs/interfaces.md §3): the same bot, dialogs and state behind Slack's own transport.
   const slack = config.slackEnabled
     ? createSlackChannel({
         botToken: config.SLACK_BOT_TOKEN as string,

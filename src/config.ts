@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadPack } from "../rules/packs/index.js";
 import { REGIONS } from "../rules/vocabulary.js";
 
 // Every setting the server reads, read once and validated here (documented in .env.example).
@@ -48,6 +49,9 @@ const configSchema = z
     // Key for the one-way hashes of user and conversation ids in audit records. Unset: a random key
     // per process, so hashes link records only within one run.
     AUDIT_HASH_KEY: optionalText,
+    // Who the MSCC card tells the clinician to phone: the local acute oncology / MSCC co-ordinator.
+    MSCC_CONTACT_NAME: z.string().trim().min(1).default("Acute oncology / MSCC co-ordinator"),
+    MSCC_CONTACT_PHONE: optionalText,
   })
   .superRefine((c, ctx) => {
     if (c.BLOB_CONNECTION_STRING && !/(^|;)(AccountName|BlobEndpoint)=/.test(c.BLOB_CONNECTION_STRING))
@@ -84,6 +88,15 @@ const configSchema = z
       });
     if (c.MicrosoftAppType === "SingleTenant" && c.MicrosoftAppId && !c.MicrosoftAppTenantId)
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required for SingleTenant" });
+    // In production an MSCC card without a number to phone would leave the clinician searching.
+    const production = Boolean(c.MicrosoftAppId || c.SLACK_SIGNING_SECRET);
+    if (production && !c.MSCC_CONTACT_PHONE && !loadPack(c.TRIAGE_REGION).data.msccContact)
+      ctx.addIssue({
+        code: "custom",
+        path: ["MSCC_CONTACT_PHONE"],
+        message:
+          "required in production (a Bot Framework app id or Slack signing secret is set): the MSCC card must say whom to phone",
+      });
     if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET))
       ctx.addIssue({
         code: "custom",
@@ -107,6 +120,8 @@ export interface Config extends RawConfig {
   slackEnabled: boolean;
   /** Where the audit is kept when AUDIT=table (AUDIT_CONNECTION_STRING, else BLOB_CONNECTION_STRING). */
   auditConnectionString: string | undefined;
+  /** The MSCC co-ordinator contact from the settings, if given (else the region pack's, if any). */
+  msccContact?: { name: string; phone: string };
 }
 
 export class ConfigError extends Error {}
@@ -128,5 +143,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST ?? (anonymous ? "127.0.0.1" : "0.0.0.0"),
     slackEnabled: Boolean(c.SLACK_BOT_TOKEN),
     auditConnectionString: c.AUDIT_CONNECTION_STRING ?? c.BLOB_CONNECTION_STRING,
+    ...(c.MSCC_CONTACT_PHONE
+      ? { msccContact: { name: c.MSCC_CONTACT_NAME, phone: c.MSCC_CONTACT_PHONE } }
+      : {}),
   };
 }

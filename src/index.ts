@@ -3,7 +3,7 @@ import { createApp } from "./app.js";
 import { ConfigError, readConfig } from "./config.js";
 import { createLogger } from "./logging.js";
 
-// `npm run serve`: the bot server alone (CONTRACT.md §2).
+// `npm run serve`: the bot server alone (docs/interfaces.md §2).
 
 let config: ReturnType<typeof readConfig>;
 try {

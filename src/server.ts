@@ -35,7 +35,7 @@ export function createServer({
 }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: "msk-triage-bot", handleUncaughtExceptions: false });
   if (requireAuth) {
-    // CONTRACT §2: 401 for a missing token, whatever the body. The adapter still validates the token.
+    // docs/interfaces.md §2: 401 for a missing token, whatever the body. The adapter still validates the token.
     server.pre((req, res, next) => {
       if (
         req.method === "POST" &&

@@ -82,7 +82,7 @@ function collectTypes(card: unknown, out: string[] = []): string[] {
   return out;
 }
 
-describe("question cards keep CONTRACT.md §2's submit data", () => {
+describe("question cards keep docs/interfaces.md §2's submit data", () => {
   it("yes / no / not sure are three submits with exactly questionId and answer, plus restart", () => {
     const { card, text } = renderAdaptive(makeQuestionView(BOOL_QUESTION));
     const submits = (card.actions as Json[]).map((a) => ({ title: a.title, data: a.data, type: a.type }));
@@ -272,7 +272,7 @@ describe("outcome cards", () => {
     const all = texts(renderAdaptive(view).card);
     expect(all).toEqual(
       expect.arrayContaining([
-        "- ces-acute (R02): 000 exclusions; GIRFT CES",
+        "- ces-acute (R02): NEL ICS MSK MRI imaging & referral criteria (Nov 2025): exclusions; GIRFT CES pathway (2023)",
         "- Urgent APP: Urgent (R20)",
         "- Are any of them new or getting worse?",
         "- age over 55 at new onset",

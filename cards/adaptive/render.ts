@@ -10,7 +10,7 @@ import { welcomeCard } from "./views/welcome.js";
 export interface AdaptiveMessage {
   /** Adaptive Card JSON (schema 1.5), ready for an attachment of type application/vnd.microsoft.card.adaptive. */
   card: Record<string, unknown>;
-  /** Plain-text fallback for the activity's `text`: lists a question's answers (CONTRACT.md §2). */
+  /** Plain-text fallback for the activity's `text`: lists a question's answers (docs/interfaces.md §2). */
   text: string;
 }
 

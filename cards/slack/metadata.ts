@@ -1,6 +1,6 @@
 import type { Outcome } from "../../rules/outcome.js";
 
-// Slack message metadata on the outcome message (CONTRACT.md §3): integrations read the decision
+// Slack message metadata on the outcome message (docs/interfaces.md §3): integrations read the decision
 // from here instead of parsing blocks. Payload values may be scalars or arrays of flat objects.
 
 export interface OutcomeMetadata {

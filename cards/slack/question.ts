@@ -16,7 +16,7 @@ import { SLACK_LIMITS } from "./limits.js";
 export const MAX_NUMBER_OPTIONS = 11;
 
 // Action ids stay fixed so the Slack transport can route on them; the decision data is in the
-// JSON `value` (CONTRACT.md §3), which is the same shape for buttons and select options.
+// JSON `value` (docs/interfaces.md §3), which is the same shape for buttons and select options.
 export const ACTION_IDS = {
   yes: "answer_yes",
   no: "answer_no",

@@ -83,7 +83,7 @@ describe("renderBlockKit: every view", () => {
   });
 });
 
-describe("question messages keep CONTRACT.md §3's values", () => {
+describe("question messages keep docs/interfaces.md §3's values", () => {
   it("yes / no / not sure buttons carry the JSON value {questionId, answer}", () => {
     const { blocks, text } = renderBlockKit(makeQuestionView(BOOL_QUESTION));
     const buttons = elements(blocks).map((e) => [
@@ -239,7 +239,7 @@ describe("outcome messages", () => {
 });
 
 describe("outcomeMetadata", () => {
-  it("is CONTRACT.md §3's msk_triage_outcome event", () => {
+  it("is docs/interfaces.md §3's msk_triage_outcome event", () => {
     const outcome = makeOutcome("CANCER_PATHWAY");
     expect(outcomeMetadata(outcome)).toEqual({
       event_type: "msk_triage_outcome",

@@ -4,7 +4,7 @@ import { decide } from "../engine/decide.js";
 import { loadPack } from "../packs/index.js";
 import { REGIONS, type Region } from "../vocabulary.js";
 
-// CONTRACT.md §1. Exit codes: 0 fine, 1 some --jsonl line was bad, 2 bad input or usage
+// docs/interfaces.md §1. Exit codes: 0 fine, 1 some --jsonl line was bad, 2 bad input or usage
 // (with nothing on stdout).
 
 const USAGE = `usage: triage <command>

@@ -6,9 +6,10 @@ import {
   type Findings,
   type PathwayKey,
   type RouteCode,
+  urgencyRank,
 } from "../vocabulary.js";
 import { type Evaluation, evaluate, type Firing, urgencyAt } from "./evaluate.js";
-import { type Facts, NO, UNSURE } from "./logic.js";
+import { type Facts, NO, UNSURE, YES } from "./logic.js";
 
 export interface DecideOptions {
   /** NEL borough for the referral route; falls back to findings.borough. */
@@ -26,34 +27,92 @@ export function describe(pack: Pack, ev: Evaluation, options: DecideOptions = {}
   const { primary, fired, findings, facts: x } = ev;
   const route = primary.rule.data.route;
   const urgency = urgencyAt(primary.rank);
-  const routeText = pack.data.routes[route];
+  const child = isChild(x);
+  const additional = additionalActions(pack, fired, route, child);
+  const reached = new Set<RouteCode>([route, ...additional.map((a) => a.route)]);
   const pathways = pathwaysOf(fired, x);
-  const today = isoDay(options.today ?? new Date());
+  const applies = (a: CompiledAdvice) => adviceApplies(a, x, route, reached, pathways);
+  const imaging = pack.imaging.filter(applies);
+  const safetyNet = pack.safetyNet.filter(applies);
+  const links = new Set<PathwayKey>(pathways);
+  for (const a of [...imaging, ...safetyNet]) for (const key of a.links) links.add(key);
+  const wording = wordingOf(pack, primary, child);
 
-  return {
+  const outcome: Outcome = {
     route,
     urgency,
-    title: routeText.title,
-    action: routeText.action,
-    clock: pack.data.urgencies[urgency].clock,
+    title: wording.title,
+    action: [wording.action, ...notesFor(pack, x, route, fired)].join(" "),
+    clock: primary.variant?.clock ?? pack.data.urgencies[urgency].clock,
     pathways,
-    pathwayLinks: pathways.map((key): PathwayLink => ({ key, ...pack.data.pathways[key] })),
+    pathwayLinks: [...links].map((key): PathwayLink => ({ key, ...pack.data.pathways[key] })),
     rules: [primary, ...fired.filter((f) => f !== primary && f.rule.data.route === route)].map((f) => ({
       id: f.rule.data.id,
       name: f.rule.data.name,
       source: f.rule.data.source,
+      sourceText: f.rule.sourceText,
       onUncertainty: f.truth === UNSURE,
     })),
-    additional: additionalActions(pack, fired, route),
+    additional,
     uncertain: uncertainFindings(pack, x, fired),
-    suspicionFlags: pack.suspicionFlags.filter((s) => s.when(x) === 1).map((s) => s.label),
-    imaging: adviceFor(pack.imaging, x, route, pathways),
-    safetyNet: adviceFor(pack.safetyNet, x, route, pathways),
-    referral: referralFor(pack, route, options.borough ?? findings.borough),
+    suspicionFlags: pack.suspicionFlags.filter((s) => s.when(x) === YES).map((s) => s.label),
+    imaging: imaging.map((a) => a.cited).join("\n"),
+    safetyNet: safetyNet.map((a) => a.cited).join("\n"),
+    referral: wording.referral ?? referralFor(pack, route, options.borough ?? findings.borough),
     region: pack.data.region,
     rulesVersion: pack.rulesVersion,
-    reviewOverdue: isReviewOverdue(pack, today),
+    reviewOverdue: isReviewOverdue(pack, options.today ?? new Date()),
     disclaimer: pack.data.disclaimer,
+    child,
+  };
+  if (applies(pack.mriCheck)) outcome.mriCheck = pack.mriCheck.cited;
+  if (!child && fired.some((f) => f.rule.data.contact === "mscc")) outcome.contact = msccContact(pack);
+  return outcome;
+}
+
+/** Certainly under 16: the card carries a child's wording. (An unsure age keeps both.) */
+function isChild(x: Facts): boolean {
+  const age = x.f.age;
+  return typeof age === "number" && age < 16;
+}
+
+/** Title, action and referral: a variant's wording first, then a child's, the rule's, the route's. */
+function wordingOf(
+  pack: Pack,
+  f: Firing,
+  child: boolean,
+): { title: string; action: string; referral?: Referral } {
+  const route = f.rule.data.route;
+  const base = pack.data.routes[route];
+  const forChild = child ? pack.data.childRoutes[route] : undefined;
+  const referral = f.variant?.referral ?? forChild?.referral ?? f.rule.data.referral;
+  return {
+    title: f.variant?.title ?? forChild?.title ?? base.title,
+    action: f.variant?.action ?? forChild?.action ?? f.rule.data.action ?? base.action,
+    ...(referral ? { referral: { text: referral } } : {}),
+  };
+}
+
+/** Sentences added to the action. One that offers a less acute option needs certainty. */
+function notesFor(pack: Pack, x: Facts, route: RouteCode, fired: Firing[]): string[] {
+  const emergencyIds = fired.filter((f) => f.rank === urgencyRank("emergency")).map((f) => f.rule.data.id);
+  return pack.actionNotes
+    .filter(({ data, when }) => {
+      if (!data.routes.includes(route)) return false;
+      if (data.onlyEmergencyRules && emergencyIds.some((id) => !data.onlyEmergencyRules?.includes(id)))
+        return false;
+      if (!when) return true;
+      const t = when(x);
+      return data.certain ? t === YES : t !== NO;
+    })
+    .map((n) => n.data.text);
+}
+
+function msccContact(pack: Pack): { text: string; phone?: string } {
+  const c = pack.data.msccContact;
+  if (c) return { text: `${c.name}: ${c.phone}`, phone: c.phone };
+  return {
+    text: "The MSCC co-ordinator's number is not configured for this service: ask switchboard for acute oncology.",
   };
 }
 
@@ -67,7 +126,12 @@ function pathwaysOf(fired: Firing[], x: Facts): PathwayKey[] {
 }
 
 /** Every other route a rule reached, once each at its most urgent, so nothing a rule asked for is lost. */
-function additionalActions(pack: Pack, fired: Firing[], primaryRoute: RouteCode): AdditionalAction[] {
+function additionalActions(
+  pack: Pack,
+  fired: Firing[],
+  primaryRoute: RouteCode,
+  child: boolean,
+): AdditionalAction[] {
   const best = new Map<RouteCode, Firing>();
   for (const f of fired) {
     const route = f.rule.data.route;
@@ -81,7 +145,7 @@ function additionalActions(pack: Pack, fired: Firing[], primaryRoute: RouteCode)
       route: f.rule.data.route,
       urgency: urgencyAt(f.rank),
       rule: f.rule.data.id,
-      title: pack.data.routes[f.rule.data.route].title,
+      title: wordingOf(pack, f, child).title,
     }));
 }
 
@@ -99,23 +163,25 @@ function uncertainFindings(pack: Pack, x: Facts, fired: Firing[]): FindingId[] {
   return out;
 }
 
-function adviceFor(list: CompiledAdvice[], x: Facts, route: RouteCode, pathways: PathwayKey[]): string {
-  const texts: string[] = [];
-  for (const a of list) {
-    const applies =
-      !a.triggers ||
-      a.triggers.some(
-        (t) =>
-          (!t.when || t.when(x) !== NO) &&
-          (!t.whenRoute || t.whenRoute.includes(route)) &&
-          (!t.whenPathway || t.whenPathway.some((p) => pathways.includes(p))),
-      );
-    if (applies) texts.push(a.cited);
-  }
-  return texts.join("\n");
+function adviceApplies(
+  a: CompiledAdvice,
+  x: Facts,
+  route: RouteCode,
+  reached: Set<RouteCode>,
+  pathways: PathwayKey[],
+): boolean {
+  if (!a.triggers) return true;
+  return a.triggers.some(
+    (t) =>
+      (!t.when || t.when(x) !== NO) &&
+      (!t.whenRoute || t.whenRoute.includes(route)) &&
+      (!t.whenPathway || t.whenPathway.some((p) => pathways.includes(p))) &&
+      !t.unlessRoute?.some((r) => reached.has(r)) &&
+      !t.unlessPathway?.some((p) => pathways.includes(p)),
+  );
 }
 
-// RULES.md §7: the borough entry is chosen by route (tier 1 or tier 2), never by urgency alone.
+// The borough entry is chosen by route (tier 1 or tier 2), never by urgency alone.
 const BOROUGH_ENTRY: Partial<Record<RouteCode, ["tier1" | "tier2", "routine" | "urgent"]>> = {
   URGENT_APP: ["tier2", "urgent"],
   ROUTINE_APP: ["tier2", "routine"],
@@ -140,13 +206,6 @@ function referralFor(pack: Pack, route: RouteCode, borough: string | undefined):
 
 /** Whether the region's guideline is past its review date on this day (shown on every card). */
 export function isReviewOverdue(pack: Pack, day: string | Date = new Date()): boolean {
-  return isoDay(day) > pack.data.guideline.review;
-}
-
-let lastDay: { at: number; day: string } | undefined;
-function isoDay(d: string | Date): string {
-  if (typeof d === "string") return d.slice(0, 10);
-  const at = d.getTime();
-  if (lastDay?.at !== at) lastDay = { at, day: d.toISOString().slice(0, 10) };
-  return lastDay.day;
+  const iso = typeof day === "string" ? day.slice(0, 10) : day.toISOString().slice(0, 10);
+  return iso > pack.data.guideline.review;
 }

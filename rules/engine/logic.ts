@@ -3,7 +3,7 @@ import { FINDING_IDS, type FindingId, type Findings } from "../vocabulary.js";
 
 // Three-valued (Kleene) logic: 1 yes, 0 no, 0.5 unsure. "and" is min, "or" is max, "not" is 1 - x.
 // A rule fires when its condition is at least 0.5, so an unsure answer or a missing detail can
-// only add rules, never remove one (RULES.md §1 principles 2 and 3).
+// only add rules, never remove one (principles 2 and 3).
 
 export type Truth = 0 | 0.5 | 1;
 export const NO: Truth = 0;

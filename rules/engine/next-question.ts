@@ -1,24 +1,32 @@
-import type { Question } from "../outcome.js";
-import type { CompiledQuestion, Pack } from "../packs/compile.js";
+import type { Question, Screen } from "../outcome.js";
+import type { CompiledQuestion, CompiledStep, Pack } from "../packs/compile.js";
 import type { FindingId, Findings } from "../vocabulary.js";
-import { type Evaluation, evaluate, isEmergency } from "./evaluate.js";
-import { NO } from "./logic.js";
+import { type Evaluation, evaluate, factsFor, isEmergency } from "./evaluate.js";
+import { type Facts, factsOf, NO } from "./logic.js";
 
 export type Next =
   /** emergencyPending: the outcome is already an emergency; this question only refines which one. */
-  | { done: false; question: Question; emergencyPending: boolean }
+  | { done: false; kind: "question"; question: Question; emergencyPending: boolean }
+  | { done: false; kind: "screen"; screen: Screen }
   | { done: true; reason: "emergency" | "complete" };
 
+export interface NextOptions {
+  /** Items the clinician chose to answer one by one ("Not sure" on a screen): asked alone first. */
+  oneByOne?: FindingId[];
+}
+
 /**
- * The next red-flag question for these answers, or done. Unanswered findings are the ones not in
- * `findings`. The order in the pack asks the most dangerous things first; a question is skipped when
- * its askWhen does not hold or when no answer to it could change the primary route.
+ * The next step of the conversation for these answers: a question, a screen, or done. Unanswered
+ * findings are the ones not in `findings`. The pack's flow puts the most dangerous topics first.
+ * A screen lists every open item for the body area and age, whatever the answers so far, so the
+ * clinician's own concern is always asked; a single question (a detail such as a duration) is
+ * asked only for its item and only when its answer could still change the route.
  */
-export function nextQuestion(pack: Pack, findings: Findings): Next {
+export function nextQuestion(pack: Pack, findings: Findings, options: NextOptions = {}): Next {
   const best = bestCase(pack, findings);
 
   if (isEmergency(best)) {
-    // RULES.md §1 principle 4: before stopping, ask what could switch ED to the MSCC co-ordinator.
+    // Before stopping, ask what could switch the emergency (ED to the MSCC co-ordinator).
     for (const q of pack.questions) {
       if (!q.data.askBeforeEmergencyStop || q.data.id in findings || !q.data.askable) continue;
       const ifYes = bestCase(pack, { ...findings, [q.data.id]: true });
@@ -27,15 +35,39 @@ export function nextQuestion(pack: Pack, findings: Findings): Next {
     return { done: true, reason: "emergency" };
   }
 
-  for (const q of pack.questions) {
-    if (isAskable(q, findings, best)) return ask(q);
+  for (const id of options.oneByOne ?? []) {
+    const q = pack.questionById.get(id);
+    if (q?.data.askable && !(id in findings)) return ask(q);
+  }
+
+  const current = factsFor(pack, findings);
+  for (const step of pack.flow) {
+    if (step.kind === "ask") {
+      if (isAskable(step.question, findings, current, best)) return ask(step.question, false, current, pack);
+      continue;
+    }
+    const items = openItems(step, findings, current);
+    if (items.length > 0)
+      return {
+        done: false,
+        kind: "screen",
+        screen: { id: step.id, title: step.title, why: step.why, items: items.map((q) => q.public) },
+      };
   }
   return { done: true, reason: "complete" };
 }
 
+/** A screen's items still open that apply to this body area and age. */
+function openItems(step: Extract<CompiledStep, { kind: "screen" }>, findings: Findings, x: Facts) {
+  if (step.when && step.when(x) === NO) return [];
+  return step.items.filter(
+    (q) => q.data.askable && !(q.data.id in findings) && (!q.askWhen || q.askWhen(x) !== NO),
+  );
+}
+
 /** Red flags that were not asked (the card lists them as "not asked", never as "no"). */
 export function unaskedRedFlags(pack: Pack, findings: Findings): Question[] {
-  const current = evaluate(pack, findings).facts;
+  const current = factsFor(pack, findings);
   return pack.questions
     .filter((q) => q.data.redFlag && q.data.askable && !(q.data.id in findings) && q.reach.length > 0)
     .filter((q) => !q.askWhen || q.askWhen(current) !== NO)
@@ -46,18 +78,20 @@ export function questionById(pack: Pack, id: FindingId): Question | undefined {
   return pack.questionById.get(id)?.public;
 }
 
-function isAskable(q: CompiledQuestion, findings: Findings, best: Evaluation): boolean {
+function isAskable(q: CompiledQuestion, findings: Findings, current: Facts, best: Evaluation): boolean {
   if (!q.data.askable || q.data.id in findings) return false;
   if (q.data.askWhenRoute) return q.data.askWhenRoute.includes(best.primary.rule.data.route);
   if (q.reach.length === 0) return false;
-  if (q.askWhen && q.askWhen(best.facts) === NO) return false;
+  if (q.askWhen && q.askWhen(current) === NO) return false;
+  // A concern question is asked alone only when facts raised it; otherwise its screen asks it.
+  if (q.raisedWhen && q.raisedWhen(current) === NO) return false;
   return couldChangePrimary(q, best);
 }
 
 /** Sound skip: only rules more urgent than the current best case, or as urgent and earlier, could win. */
 function couldChangePrimary(q: CompiledQuestion, best: Evaluation): boolean {
   const p = best.primary;
-  return q.reach.some((r) => r.rank > p.rank || (r.rank === p.rank && r.index < p.rule.index));
+  return q.reach.some((r) => r.maxRank > p.rank || (r.maxRank === p.rank && r.index < p.rule.index));
 }
 
 /**
@@ -92,6 +126,26 @@ function bestCase(pack: Pack, findings: Findings): Evaluation {
   return least as Evaluation;
 }
 
-function ask(q: CompiledQuestion, emergencyPending = false): Next {
-  return { done: false, question: q.public, emergencyPending };
+function ask(q: CompiledQuestion, emergencyPending = false, raisedBy?: Facts, pack?: Pack): Next {
+  const question = raisedBy && pack && q.raisedWhen ? raisedWording(pack, q, raisedBy) : q.public;
+  return { done: false, kind: "question", question, emergencyPending };
+}
+
+/** A concern raised by facts names them, so the clinician sees why it is asked now. */
+function raisedWording(pack: Pack, q: CompiledQuestion, x: Facts): Question {
+  const read = factsOf(q.data.raisedWhen ?? { always: true }, pack.data.terms);
+  const noted: string[] = [];
+  for (const id of read) {
+    const v = x.f[id];
+    const other = pack.questionById.get(id);
+    if (other?.data.type === "bool" && (v === true || v === "unsure")) noted.push(other.data.label);
+  }
+  for (const flag of pack.suspicionFlags) {
+    if (flag.when(x) === 1 && !noted.some((n) => n.toLowerCase() === flag.label.toLowerCase()))
+      if (flag.reads.some((id) => pack.questionById.get(id)?.data.type !== "bool" && read.has(id)))
+        noted.push(flag.label);
+  }
+  if (noted.length === 0) return q.public;
+  const list = noted.map((n, i) => (i === 0 ? n : n.charAt(0).toLowerCase() + n.slice(1))).join(", ");
+  return { ...q.public, text: `You noted: ${list}. ${q.public.text}` };
 }

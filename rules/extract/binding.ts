@@ -3,7 +3,7 @@ import type { NumberHit } from "./numbers.js";
 import type { PhraseHit } from "./scan.js";
 import { firstEndingAfter, firstStartingFrom, type Span } from "./text.js";
 
-// A duration belongs only to what the text ties it to (issue 5): in "LBP 3/52, new saddle numbness"
+// A duration belongs only to what the text ties it to: in "LBP 3/52, new saddle numbness"
 // the three weeks are the back pain's. A duration binds to the finding or pain mention right before
 // it ("saddle numbness 3/7", "weakness for 2 wks"), or failing that right after it ("3/7 hx of
 // saddle numbness"); a comma or full stop in between breaks the tie, except for a duration that is

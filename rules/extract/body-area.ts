@@ -11,7 +11,7 @@ import {
 
 // Where the main problem is. When several areas are named, the spinal one most likely to matter
 // wins (thoracic, then cervical, then lumbar, then a limb): a knee mentioned beside back pain is
-// rarely the reason for a red-flag question, and thoracic pain is itself a flag (RULES.md §5).
+// rarely the reason for a red-flag question, and thoracic pain is itself a flag (docs/clinical-rules.md).
 
 const AREAS: Array<{ area: BodyArea; re: string }> = [
   {

@@ -3,7 +3,7 @@ import type { Cue, PhraseHit } from "./scan.js";
 import { firstStartingFrom, overlapsAny, type Span } from "./text.js";
 
 // Details said apart from the finding they qualify. "new" counts as ces_worsening because the
-// question itself asks "are any of them new or getting worse?" (RULES.md §4).
+// question itself asks whether any of them is new or getting worse (docs/clinical-rules.md).
 
 const WORSE_BEFORE =
   /(?:^|[^a-z])(?:new|newly|new onset|recent onset|worsening|worse|progres+ive|increasing|deteriorating)\s*$/;
@@ -12,22 +12,48 @@ const WORSE_AFTER =
 // "nothing new", "not getting worse": the words deny the change.
 export const DENIED =
   /(?:^|[^a-z])(?:no|not|nothing|never|isn'?t|hasn'?t been|without)\s+(?:(?:any|really|been|getting|got)\s+)*$/;
+// "unsure whether it is getting worse", "not sure if it's growing", "?worsening": the change is in
+// doubt, so the detail is unsure, not yes.
+const DOUBTED =
+  /(?:^|[^a-z])((?:not sure|unsure|uncertain|unclear|not certain|(?:don'?t|doesn'?t|does not|do not) know|\?)\s*(?:(?:if|whether)\s+)?(?:(?:it'?s|it is|it|he'?s|she'?s|they'?re|he|she|they|is|are|has been|have been|been|still|really)\s+)*)$/;
+
+/** A detail said apart from its finding: yes, or unsure when the words before it doubt it. */
+export interface Detail {
+  value: true | "unsure";
+  words: Span[];
+}
+/**
+ * @param from the start of the words before the change word that may doubt it
+ * @param to where the change word starts
+ * @param words the finding and the change word; the doubt, if any, is cited with them
+ */
+export function detail(lower: string, from: number, to: number, words: Span[]): Detail {
+  const doubt = DOUBTED.exec(lower.slice(from, to));
+  if (!doubt) return { value: true, words };
+  // Only doubt words and the filler after them lie between the doubt and the change word.
+  return { value: "unsure", words: [...words, { start: to - (doubt[1] ?? "").length, end: to }] };
+}
 
 /**
- * The words saying a present CES symptom is new or getting worse, if any: the symptom and the
- * change word, not what lies between them.
+ * Whether a present CES symptom is said to be new or getting worse, if it is, with the words: the
+ * symptom and the change word, not what lies between them.
  */
-export function cesWorseningWords(
+export function cesWorsening(
   lower: string,
   positives: readonly PhraseHit[],
   cues: readonly Cue[],
-): Span[] | undefined {
+): Detail | undefined {
   for (const h of positives) {
     if (!h.phrase.ids.some((id) => CES_IDS.has(id))) continue;
     const lead = lower.slice(Math.max(0, h.start - 20), h.start);
     const before = WORSE_BEFORE.exec(lead);
-    if (before && !DENIED.test(lead.slice(0, before.index + (/^[^a-z]/.test(before[0]) ? 1 : 0))))
-      return [{ start: h.start - (before[0].length - (before[0].match(/^[^a-z]/) ? 1 : 0)), end: h.end }];
+    const leadBefore = before ? lead.slice(0, before.index + (/^[^a-z]/.test(before[0]) ? 1 : 0)) : "";
+    if (before && !DENIED.test(leadBefore)) {
+      const from = h.start - lead.length;
+      return detail(lower, from, from + leadBefore.length, [
+        { start: h.start - (before[0].length - (before[0].match(/^[^a-z]/) ? 1 : 0)), end: h.end },
+      ]);
+    }
     // After it, up to the end of the sentence or the next finding: "saddle numbness 2/52, worsening".
     // Positives and cues are in text order; the window is cut to AFTER_REACH so a long message
     // is not searched once per finding.
@@ -49,10 +75,10 @@ export function cesWorseningWords(
     for (const after of window.matchAll(WORSE_AFTER)) {
       if (DENIED.test(window.slice(0, after.index))) continue;
       const at = h.end + after.index;
-      return [
+      return detail(lower, h.end, at, [
         { start: h.start, end: h.end },
         { start: at, end: at + after[0].length },
-      ];
+      ]);
     }
   }
   return undefined;
@@ -65,13 +91,13 @@ const LUMP_CONCERN =
   /(?<![a-z])(?:growing|enlarging|getting bigger|increasing in size|rapidly growing|recurred|came back|deep to fascia|(?:[6-9]|[1-9]\d)(?:\.\d+)? ?cm)(?![a-z])/;
 
 /** With a lump present, words elsewhere in the text that make it concerning ("lump on thigh, growing, 7cm"). */
-export function lumpConcernSpan(lower: string): Span | undefined {
+export function lumpConcern(lower: string): Detail | undefined {
   const m = LUMP_CONCERN.exec(lower);
   if (!m) return undefined;
   // "not growing" is the opposite.
   if (/(?:not|no longer|isn'?t|hasn'?t been)\s+$/.test(lower.slice(Math.max(0, m.index - 14), m.index)))
     return undefined;
-  return { start: m.index, end: m.index + m[0].length };
+  return detail(lower, Math.max(0, m.index - 40), m.index, [{ start: m.index, end: m.index + m[0].length }]);
 }
 
 // A named fracture with its treatment in the same sentence has been managed already: "#NOF 8/52
@@ -104,9 +130,10 @@ export function managedFractureWords(lower: string, hit: PhraseHit): Span[] | un
   ];
 }
 
-// Lifting, a cough or a slip is minor trauma for an older or osteoporotic person (RULES.md §4, "age
-// versus force"); in a 30-year-old it is the usual story of mechanical back pain. A fall the
-// lexicon already reads ("fell off a ladder" is high-energy) is not read again here.
+// Lifting, a cough or a slip is minor trauma for an older or osteoporotic person (the force is
+// weighed against the age, docs/clinical-rules.md); in a 30-year-old it is the usual story of
+// mechanical back pain. A fall the lexicon already reads ("fell off a ladder" is high-energy) is
+// not read again here.
 const MINOR_MECHANISM =
   /(?<![a-z])(?:after|while|whilst|when|following|since|on)\s+(?:(?:a|some|heavy|light|minor|the)\s+)?(?:lifting|bending|twisting|coughing|sneezing|cough|sneeze|reaching|lifting \w+)(?![a-z])|(?<![a-z])lifted (?:a|some|the|his|her|something)(?![a-z])|(?<![a-z])(?:slipped(?! discs?)|tripped|stumbled|fell(?! (?:asleep|pregnant|ill|apart|behind))|(?:a|minor|recent|the|simple) (?:fall|slip|trip)|found (?:on|lying on) (?:the )?floor)(?![a-z])|(?<=(?<![a-z])(?:sudden(?:ly)?|acute(?:ly)?)(?![a-z])[^,.;:!?\n]{0,30})(?<![a-z])(?:bending|bent) (?:over|down)(?![a-z])/g;
 const MECHANISM_DENIED =

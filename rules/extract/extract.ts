@@ -2,22 +2,22 @@ import type { BoolFindingId, FindingId, Findings } from "../vocabulary.js";
 import { type Anchor, bindDuration, CES_IDS, MOTOR_IDS, sortAnchors } from "./binding.js";
 import { findBodyArea, isNerveHit } from "./body-area.js";
 import {
-  cesWorseningWords,
-  lumpConcernSpan,
+  cesWorsening,
+  lumpConcern,
   managedFractureWords,
   minorMechanismSpan,
   OLDER_AGE,
 } from "./context-rules.js";
 import { citeWords } from "./evidence.js";
 import { findIdentifiers, type IdentifierSpan, maskIdentifiers } from "./identifiers.js";
-import { neuroProgressingWords } from "./neuro-progression.js";
+import { neuroProgressing } from "./neuro-progression.js";
 import { findAge, findDurations, findPowerGrades } from "./numbers.js";
 import type { Polarity } from "./phrases.js";
 import { type Reading, readHit } from "./polarity.js";
-import { type PhraseHit, scan } from "./scan.js";
+import { scan } from "./scan.js";
 import { lowerSameLength, type Span } from "./text.js";
 
-// Free text -> findings of RULES.md §4, with the words each came from. Pure: no I/O, no model.
+// Free text -> findings (docs/clinical-rules.md), with the words each came from. Pure: no I/O, no model.
 
 export interface Extraction {
   findings: Findings;
@@ -51,7 +51,7 @@ function readUpTo(text: string): number {
 }
 
 // When a finding is mentioned more than once, the reading that can only raise urgency wins
-// (RULES.md principle 3): present beats unsure beats absent.
+// (a yes or an unsure never lowers urgency, docs/clinical-rules.md): present beats unsure beats absent.
 const rank = (v: unknown): number => (v === true ? 2 : v === "unsure" ? 1 : 0);
 
 export function extractFindings(message: string): Extraction {
@@ -72,8 +72,13 @@ export function extractFindings(message: string): Extraction {
 
   const values = new Map<(typeof s.hits)[number], Polarity>();
   for (const hit of s.hits) {
-    const reading = suspicionRead(lower, hit, readHit(lower, hit, s));
-    values.set(hit, reading.value);
+    const reading = readHit(lower, hit, s);
+    const suspicion = suspicionValue(lower, reading);
+    const valueFor = (id: BoolFindingId) => (isSuspicion(id) ? suspicion : reading.value);
+    values.set(
+      hit,
+      hit.phrase.ids.length > 0 && hit.phrase.ids.every(isSuspicion) ? suspicion : reading.value,
+    );
     if (hit.phrase.group) {
       // "?CES" or "CES symptoms": some CES symptom is there, not which; "no CES sx" answers nothing.
       if (reading.value === false) continue;
@@ -84,18 +89,18 @@ export function extractFindings(message: string): Extraction {
         setBool("recent_injury", true, managed);
         continue;
       }
-      for (const id of hit.phrase.ids) setBool(id, reading.value, reading.words);
+      for (const id of hit.phrase.ids) setBool(id, valueFor(id), reading.words);
     }
   }
 
   // Details said apart from the finding they qualify ("saddle numbness 2/52, worsening").
   const positive = s.hits.filter((h) => values.get(h) === true);
-  const worse = cesWorseningWords(lower, positive, s.cues);
-  if (worse) setBool("ces_worsening", true, worse);
-  const progressing = neuroProgressingWords(lower, positive, s);
-  if (progressing) setBool("neuro_progressing", true, progressing);
-  const concern = findings.lump === true ? lumpConcernSpan(lower) : undefined;
-  if (concern) setBool("lump_concerning", true, [concern]);
+  const worse = cesWorsening(lower, positive, s.cues);
+  if (worse) setBool("ces_worsening", worse.value, worse.words);
+  const progressing = neuroProgressing(lower, positive, s);
+  if (progressing) setBool("neuro_progressing", progressing.value, progressing.words);
+  const concern = findings.lump === true ? lumpConcern(lower) : undefined;
+  if (concern) setBool("lump_concerning", concern.value, concern.words);
 
   const powers = findPowerGrades(lower);
   const weakest = [...powers].sort((a, b) => a.value - b.value)[0];
@@ -153,7 +158,7 @@ export function extractFindings(message: string): Extraction {
     evidence.body_area = cite([area]);
   }
   // A fracture named in a spinal story of an older or osteoporotic person, with no high-energy
-  // mechanism, is the vertebral fragility fracture question (RULES.md §5); the trauma question
+  // mechanism, is the vertebral fragility fracture question (docs/clinical-rules.md); the trauma question
   // ("bony tenderness, deformity, unable to bear weight?") is still asked if it could matter.
   const fragile =
     findings.osteoporosis_risk === true ||
@@ -189,10 +194,15 @@ const BARE_FRACTURE = /^(?:fractures?|fractured|#|fx)$/;
 // Words that say the clinician does not know; a query mark or "possible" before a suspicion is the
 // suspicion itself ("?discitis" answers "Do you suspect infection?" with yes).
 const DOES_NOT_KNOW =
-  /(?<![a-z])(?:not sure|unsure|uncertain|unclear|don'?t know|dont know|equivocal|maybe|might|may|could)(?![a-z])/;
+  /(?<![a-z])(?:not sure|unsure|uncertain|unclear|not certain|unknown|not known|(?:don'?t|dont|doesn'?t|does not|do not) know|(?:can'?t|cannot) (?:remember|recall)|equivocal|maybe|might|may|could)(?![a-z])/;
 
-function suspicionRead(lower: string, hit: PhraseHit, reading: Reading): Reading {
-  if (reading.value !== "unsure" || !hit.phrase.ids.every((id) => id.endsWith("_suspected"))) return reading;
-  const words = lower.slice(reading.span.start, reading.span.end);
-  return DOES_NOT_KNOW.test(words) ? reading : { ...reading, value: true };
+const isSuspicion = (id: BoolFindingId) => id.endsWith("_suspected");
+
+/**
+ * A "do you suspect ...?" finding's value from a reading in doubt: "query osteoporotic fracture"
+ * suspects the fracture (yes) while the osteoporosis it names stays unsure.
+ */
+function suspicionValue(lower: string, reading: Reading): Polarity {
+  if (reading.value !== "unsure") return reading.value;
+  return DOES_NOT_KNOW.test(lower.slice(reading.span.start, reading.span.end)) ? "unsure" : true;
 }

@@ -1,7 +1,7 @@
 import { isValidNhsNumber } from "./nhs-number.js";
 import { firstEndingAfter } from "./text.js";
 
-// Patient identifiers the bot must never keep (RULES.md principle 7). Positions only: callers
+// Patient identifiers the bot must never keep (docs/architecture.md). Positions only: callers
 // redact or mask, nothing here stores the matched text.
 
 export type IdentifierKind = "nhs_number" | "date_of_birth" | "phone" | "email" | "postcode" | "name";

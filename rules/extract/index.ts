@@ -1,4 +1,4 @@
-// Public face of free-text extraction (issue 5): findings from a clinician's message, and the
+// Public face of free-text extraction (docs/interfaces.md): findings from a clinician's message, and the
 // patient identifiers in it, which callers must redact before anything is stored or logged.
 export { EXTRACTION_LIMIT, type Extraction, extractFindings } from "./extract.js";
 export {

@@ -1,7 +1,7 @@
 import type { BoolFindingId } from "../vocabulary.js";
-import { AFTER_REACH, DENIED } from "./context-rules.js";
+import { AFTER_REACH, DENIED, type Detail, detail } from "./context-rules.js";
 import type { PhraseHit, Scan } from "./scan.js";
-import { firstStartingFrom, type Span } from "./text.js";
+import { firstStartingFrom } from "./text.js";
 
 // "R foot drop 2/52 progressing", "progressive L foot drop": a progression word said beside a
 // present neurological deficit, not inside its phrase. Radicular pain is left out: "sciatica
@@ -21,12 +21,12 @@ const AFTER = new RegExp(`(?<![a-z])(?:${PROGRESS})(?![a-z])`, "g");
 // A sentence break ends the window; a comma does not ("weakness 2/52, progressing").
 const SENTENCE_END = /[.;!?\n]/;
 
-/** The words saying a present deficit is getting worse, if any: the deficit and the progression word. */
-export function neuroProgressingWords(
+/** Whether a present deficit is said to be getting worse, with the words: the deficit and the progression word. */
+export function neuroProgressing(
   lower: string,
   positives: readonly PhraseHit[],
   s: Scan,
-): Span[] | undefined {
+): Detail | undefined {
   for (const h of positives) {
     if (!h.phrase.ids.some((id) => DEFICIT_IDS.has(id))) continue;
     const lead = lower.slice(Math.max(0, h.start - 24), h.start);
@@ -34,7 +34,8 @@ export function neuroProgressingWords(
     if (before && !DENIED.test(lead.slice(0, before.index + 1))) {
       // Only a side word may stand between ("progressive L foot drop"): one span is safe to cite.
       const at = h.start - lead.length + before.index + (/^[^a-z]/.test(before[0]) ? 1 : 0);
-      return [{ start: at, end: h.end }];
+      const from = h.start - lead.length;
+      return detail(lower, from, from + before.index + 1, [{ start: at, end: h.end }]);
     }
     // After it, up to the next finding, pain mention or sentence end, and no further than
     // AFTER_REACH (hits and pain mentions are in text order).
@@ -50,10 +51,10 @@ export function neuroProgressingWords(
     for (const m of window.matchAll(AFTER)) {
       if (DENIED.test(window.slice(0, m.index))) continue;
       const at = h.end + m.index;
-      return [
+      return detail(lower, h.end, at, [
         { start: h.start, end: h.end },
         { start: at, end: at + m[0].length },
-      ];
+      ]);
     }
   }
   return undefined;

@@ -26,22 +26,16 @@ export const EXACT_WORD_NUMBERS: Readonly<Record<string, number>> = {
   twelve: 12,
 };
 
-// Free text may also say "a few weeks": read as 3, and (like every duration from free text) only
-// ever offered to the clinician to confirm, never used silently.
-const WORD_NUMBERS: Record<string, number> = {
-  ...EXACT_WORD_NUMBERS,
-  "couple of": 2,
-  "a couple of": 2,
-  few: 3,
-  "a few": 3,
-  several: 3,
-};
+// Vague amounts ("a few weeks", "a couple of weeks", "several days") are not read: a duration can
+// lower urgency (three weeks of saddle numbness is not acute), so one the text does not state is
+// asked, never guessed. "A fortnight" is exact.
 
 // Weeks per unit. "/52" weeks, "/12" months, "/7" days, "/24" hours, as in clinical shorthand.
 const UNIT_WEEKS: Array<[RegExp, number]> = [
   [/^(?:h|hrs?|hours?)$/, 1 / 168],
   [/^(?:d|dys?|days?|\/7)$/, 1 / 7],
   [/^(?:w|wks?|weeks?|\/52)$/, 1],
+  [/^fortnights?$/, 2],
   [/^(?:m|mo|mths?|mnths?|months?|\/12)$/, 52 / 12],
   [/^(?:yrs?|years?)$/, 52],
   [/^\/24$/, 1 / 168],
@@ -57,7 +51,7 @@ function weeksOf(amount: number, unit: string): number | undefined {
 
 function amountOf(word: string): number {
   const n = Number(word);
-  return Number.isFinite(n) ? n : (WORD_NUMBERS[word.trim()] ?? Number.NaN);
+  return Number.isFinite(n) ? n : (EXACT_WORD_NUMBERS[word.trim()] ?? Number.NaN);
 }
 
 // --- power grades ---------------------------------------------------------------------------
@@ -118,8 +112,7 @@ export function findAge(lower: string): NumberHit | undefined {
 
 // --- durations -------------------------------------------------------------------------------
 const NUM = "\\d+(?:\\.\\d+)?";
-const WORD_NUM =
-  "a couple of|couple of|a few|few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+const WORD_NUM = "an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 const DURATIONS: Array<{ re: RegExp; weeks: (m: RegExpExecArray) => number | undefined }> = [
   {
     // "3/52", "2-3/52" (the lower bound: the more recent onset is the more urgent reading).
@@ -128,13 +121,16 @@ const DURATIONS: Array<{ re: RegExp; weeks: (m: RegExpExecArray) => number | und
   },
   {
     re: new RegExp(
-      `(?<![a-wyz0-9/.])(${NUM})(?:\\s*(?:-|to)\\s*${NUM})?\\s*-?\\s*(days?|dys?|d|wks?|weeks?|w|months?|mths?|mnths?|mo|m|years?|yrs?|hours?|hrs?|h)(?![a-z])`,
+      `(?<![a-wyz0-9/.])(${NUM})(?:\\s*(?:-|to)\\s*${NUM})?\\s*-?\\s*(days?|dys?|d|wks?|weeks?|w|fortnights?|months?|mths?|mnths?|mo|m|years?|yrs?|hours?|hrs?|h)(?![a-z])`,
       "g",
     ),
     weeks: (m) => weeksOf(amountOf(m[1] ?? ""), m[2] ?? ""),
   },
   {
-    re: new RegExp(`(?<![a-z0-9])(${WORD_NUM})\\s+(days?|weeks?|months?|years?|hours?)(?![a-z])`, "g"),
+    re: new RegExp(
+      `(?<![a-z0-9])(${WORD_NUM})\\s+(days?|weeks?|fortnights?|months?|years?|hours?)(?![a-z])`,
+      "g",
+    ),
     weeks: (m) => weeksOf(amountOf(m[1] ?? ""), m[2] ?? ""),
   },
   { re: /(?<![a-z])(?:since )?yesterday(?![a-z])/g, weeks: () => round(1 / 7) },

@@ -1,6 +1,6 @@
 import type { BoolFindingId } from "../vocabulary.js";
 
-// The words clinicians use for each yes/no finding of RULES.md §4, as data. Patterns are regular-
+// The words clinicians use for each yes/no finding (docs/clinical-rules.md), as data. Patterns are regular-
 // expression sources matched whole-word against lower-cased text; where two phrases overlap the
 // longer one wins ("saddle numbness" is not also "numbness"). Misspellings seen in real messages
 // are folded into the patterns (anaesthesia / anesthesia / anasthesia, incontinence / incontinance).
@@ -32,13 +32,23 @@ const SADDLE_AREA =
   "saddle(?: area| region)?|perine\\w*|perin[ie]al|perianal|perianal(?: area| region)?|genitals?|genital area|groin|buttocks|bum|anus|anal area|back passage|rectum|private parts|privates|penis|scrotum|vagina|vulva|labia";
 const BODY_CA =
   "breast|prostate|prostatic|lung|renal|kidney|thyroid|bowel|colon|colorectal|rectal|bladder|ovarian|cervical|uterine|endometrial|oesophageal|gastric|pancreatic|skin|testicular|liver|brain|head and neck";
-const CANCER = `(?:(?:metastatic|advanced|stage \\d|invasive)\\s+)?(?:(?:${BODY_CA})\\s+)?(?:ca|cancer|carcinoma|malignancy|tumou?r)|ca\\.?\\s+(?:${BODY_CA})|mye?loma|lymphoma|leuka?emia|melanoma|sarcoma|hodgkin'?s`;
+// A named cancer. "Malignancy" alone is what clinicians write when they suspect one ("suspects
+// malignancy", "?malignancy"): it names a history only with a site or a history word before it.
+const CANCER_STAGE = "(?:(?:metastatic|advanced|stage \\d|invasive)\\s+)?";
+const CANCER_NAMED = `${CANCER_STAGE}(?:(?:${BODY_CA})\\s+)?(?:ca|cancer|carcinoma|tumou?r)|${CANCER_STAGE}(?:${BODY_CA})\\s+malignancy|ca\\.?\\s+(?:${BODY_CA})|mye?loma|lymphoma|leuka?emia|melanoma|sarcoma|hodgkin'?s`;
+const CANCER = `${CANCER_NAMED}|malignancy`;
 const HISTORY =
-  "known|k/c|hx of|hx|h/o|history of|previous|prev\\.?|pmh:?|pmhx:?|past|background of|bg|treated|had|remission from|survivor of|old";
+  "known|personal|k/c|hx of|hx|h/o|history of|previous|prev\\.?|pmh:?|pmhx:?|past|background of|bg|treated|had|remission from|survivor of|old";
 const SUSPECT =
-  "\\?\\s*|query\\s+|qry\\s+|possible\\s+|poss\\.?\\s+|r/o\\s+|rule out\\s+|suspected\\s+|suspect\\s+|suspicious (?:of|for)\\s+|concerns? (?:about|re|for|of)\\s+|concerned (?:about|re)\\s+|worried (?:about|re)\\s+|worry re\\s+|\\?\\s*underlying\\s+";
+  "\\?\\s*|query\\s+|qry\\s+|possible\\s+|poss\\.?\\s+|r/o\\s+|rule out\\s+|suspected\\s+|suspects?\\s+|suspicion of\\s+|suspicious (?:of|for)\\s+|concerns? (?:about|re|for|of)\\s+|concerned (?:about|re)\\s+|worried (?:about|re)\\s+|worry re\\s+|\\?\\s*underlying\\s+";
 const METS =
   "mets|metastas[ie]s|metastatic (?:disease|deposits?)|bony mets|bone mets|spinal mets|secondaries|secondary deposits|mscc|metastatic (?:spinal )?cord compression";
+const PAST_MEDICAL =
+  "pmh|pmhx|past medical (?:history|hx)|medical (?:history|hx)|past (?:history|hx)|pmh\\s*(?:/|&|and)\\s*dh";
+const NOTHING =
+  "nil(?: (?:of note|significant|relevant|else|known))?|none(?: (?:of note|significant|relevant|known))?|nothing (?:of note|significant|relevant)|nad|unremarkable|clear";
+const RELATIVE =
+  "mum|mother|dad|father|sister|brother|son|daughter|aunt|uncle|grand(?:mother|father|ma|pa)|parents?|siblings?|cousin|wife|husband|partner";
 const REPLACEMENT =
   "tkr|thr|tka|tha|tsr|tkrs|thrs|(?:total )?(?:hip|knee|shoulder) replacement|(?:hip|knee|shoulder|total|reverse) arthroplasty|hemiarthroplasty";
 const PAIN = "pain|lbp|back pain|neck pain";
@@ -184,7 +194,7 @@ export const PHRASES: readonly Phrase[] = [
     re: "recent (?:spinal )?(?:surgery|op|operation|discectomy|decompression|fusion|laminectomy)",
     ids: ["recent_surgery", "infection_risk"],
   },
-  // After a spinal operation: a recent spinal procedure (RULES.md §4) as well as recent surgery.
+  // After a spinal operation: a recent spinal procedure (an infection risk) as well as recent surgery.
   {
     re: `(?:post[- ]?op(?:erative(?:ly)?)?|post|after|following|s/p)(?: (?:day|d) ?\\d+)? (?:(?:l\\d(?:/\\d|[/-]s1)?|lumbar|cervical|thoracic|spinal|lumbar spine|acdf|micro) ?)*(?:${SPINAL_OP})(?! (?:in )?(?:19|20)\\d\\d)|(?:${SPINAL_OP}) (?:\\d+ ?(?:days?|d|weeks?|wks?|/7|/52) ago|(?:\\d+ ?(?:days?|weeks?|wks?|/7|/52) )?post[- ]?op)`,
     ids: ["recent_surgery", "infection_risk"],
@@ -198,15 +208,35 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["infection_suspected"],
   },
   {
-    re: "aaa|aortic (?:aneurysm|dissection)|aneurysm|dissection|ruptured aorta|cardiac(?: pain| cause)?|angina|\\bmi\\b|myocardial|renal colic|kidney stones?|pyelonephritis|visceral(?: cause| pain)?|pancreatitis|ectopic|pulsatile (?:mass|abdo\\w*)|abdominal (?:mass|aneurysm)",
+    re: "aaa|aortic (?:aneurysm|dissection)|aneurysm|dissection|ruptured aorta|cardiac(?: pain| cause)?|angina|\\bmi\\b|myocardial|renal colic|kidney stones?|pyelonephritis|visceral(?: cause| pain)?|pancreatitis|ectopic|pulsatile (?:abdo\\w* )?(?:mass|swelling|lump)|pulsatile abdo\\w*|abdominal (?:mass|aneurysm)",
     ids: ["acute_medical_cause_suspected"],
   },
 
   // --- cancer ---
-  { re: `(?:(?:${HISTORY})\\s+(?:of\\s+)?)?(?:${CANCER})`, ids: ["cancer_history"], hidesArea: true },
+  // "known breast ca", "hx of malignancy", and the question's own topic with its answer after it:
+  // "ca hx: nil", "cancer history unknown" (the answer is read in polarity.ts).
+  {
+    re: `(?:${HISTORY})\\s+(?:of\\s+)?(?:${CANCER})|(?:${CANCER_NAMED})|(?:${CANCER}|onc|oncology|oncological)\\s+(?:hx|history)`,
+    ids: ["cancer_history"],
+    hidesArea: true,
+  },
+  // "PMH nil": no past illness at all, so no past cancer. Nothing else is read from it: steroids,
+  // drug use, a recent procedure or travel are not past medical history. Its answer is part of the
+  // phrase, so "PMH nil, saddle numbness" leaves the numbness alone.
+  {
+    re: `(?:${PAST_MEDICAL})\\s*(?:[:=\\-–]+\\s*)?(?:${NOTHING})|(?:no|nil|not any)\\s+(?:(?:significant|relevant|other|known|past)\\s+)*(?:${PAST_MEDICAL})`,
+    ids: ["cancer_history"],
+    says: false,
+  },
+  // A relative's cancer is not the patient's: the words are taken so they are not read as a history.
+  {
+    re: `(?:fhx|fh|family (?:hx|history)|fam hx)\\s*:?\\s*(?:of\\s+)?(?:${CANCER}|${METS})|(?:${RELATIVE})(?:'s)? (?:had|has|with|died of|died from|passed away from|d\\.? of)\\s+(?:${CANCER})`,
+    ids: [],
+    hidesArea: true,
+  },
   { re: `(?:${HISTORY})\\s+(?:of\\s+)?(?:${METS})`, ids: ["cancer_history"], hidesArea: true },
   {
-    re: `(?:${SUSPECT})(?:${CANCER}|${METS})`,
+    re: `(?:${SUSPECT})(?:(?:an?|the)\\s+)?(?:(?:bone|bony|spinal|primary|soft tissue|underlying)\\s+)?(?:${CANCER}|${METS})`,
     ids: ["malignancy_suspected"],
     says: doubtOrYes,
     hidesArea: true,
@@ -289,7 +319,7 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["acute_soft_tissue_injury"],
   },
   {
-    re: `(?:(?:acute|sudden|sudden onset|acute onset),? (?:and )?)?(?:severe|excruciating|intense|unbearable|agonising|agonizing) (?:acute )?(?:lower |low |upper |mid |thoracic |thoracic back |chest wall )?(?:${PAIN})|(?:${PAIN}) (?:9|10)/10|(?:9|10)/10(?: pain)?|excruciating|in agony|unbearable`,
+    re: `(?:(?:acute|sudden|sudden onset|acute onset),? (?:and )?)?(?:severe|excruciating|intense|unbearable|agonising|agonizing) (?:acute )?(?:lower |low |upper |mid |thoracic |thoracic back |interscapular |chest wall )?(?:${PAIN})|(?:${PAIN}) (?:9|10)/10|(?:9|10)/10(?: pain)?|excruciating|in agony|unbearable`,
     ids: ["acute_severe_pain"],
   },
   {
@@ -304,7 +334,7 @@ export const PHRASES: readonly Phrase[] = [
     re: "post[- ]?op(?:erative|eratively)?|s/p|(?:recent|following|after|post|\\d+ (?:weeks?|wks?|/52) post) (?:op|operation|surgery|acl reconstruction|arthroscopy|rotator cuff repair|orif|fixation|procedure)",
     ids: ["recent_surgery"],
   },
-  // A joint replacement leaves a prosthetic joint, an infection risk (RULES.md §4) for good.
+  // A joint replacement leaves a prosthetic joint, an infection risk, for good.
   {
     re: `(?:recent|following|after|post|s/p|\\d+ (?:days?|weeks?|wks?|/7|/52|months?|/12) post) (?:an? )?(?:(?:l|r|lt|rt|left|right|revision) )?(?:${REPLACEMENT})`,
     ids: ["recent_surgery", "infection_risk"],

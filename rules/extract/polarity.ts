@@ -42,9 +42,10 @@ const POST: Array<{ re: RegExp; value: Polarity }> = [
   { re: sticky(`${POST_FILLER}((?:${POST_SHORT_POSITIVE})${WORD_END})${CLAUSE_END}`), value: true },
 ];
 // What may stand between "?" and the finding it questions: other findings of the same list.
-// "not sure if it's a fracture": the doubt reaches over the words that introduce the finding.
+// "not sure if it's a fracture": the doubt reaches over the words that introduce the finding, and
+// over the person it is about ("doesn't know her cancer history", "can't remember if she's had").
 const LIST_GAP =
-  /^[\s,/&+-]*(?:(?:if|whether)\s+)?(?:(?:it'?s|it is|this is|there'?s|there is|a|an|the|some)\s+)*(?:(?:and|or|nor)[\s,/&+-]*)*$/;
+  /^[\s,/&+-]*(?:(?:if|whether)\s+)?(?:(?:it'?s|it is|this is|there'?s|there is|a|an|the|some|his|her|their|pt'?s|patient'?s|(?:she|he|they)(?:'s|'d|'ve)?|ever|any|still|currently|to)\s+)*(?:(?:and|or|nor)[\s,/&+-]*)*$/;
 
 /** The text from `from` to `to` with each finding wholly inside it replaced by a space. */
 function gapWithoutHits(lower: string, from: number, to: number, hits: readonly PhraseHit[]): string {
@@ -154,9 +155,16 @@ function postCue(lower: string, hit: PhraseHit, hits: readonly PhraseHit[]): Rea
 
 export function readHit(lower: string, hit: PhraseHit, s: Scan): Reading {
   const post = postCue(lower, hit, s.hits);
+  const cue = prefixCue(lower, hit, s);
+  // "not sure if bladder ok": the doubt governs the whole clause, so its "ok" is no denial.
+  if (post?.value === false && cue?.kind === "doubter")
+    return {
+      value: "unsure",
+      span: { start: cue.start, end: post.span.end },
+      words: [{ start: cue.start, end: cue.end }, ...post.words],
+    };
   if (post) return post;
   const own = { start: hit.start, end: hit.end };
-  const cue = prefixCue(lower, hit, s);
   if (cue)
     return {
       value: cue.kind === "negator" ? false : "unsure",

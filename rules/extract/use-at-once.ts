@@ -1,6 +1,6 @@
 import { BOOL_FINDINGS, type FindingId, type Findings } from "../vocabulary.js";
 
-// RULES.md §1 principle 3: turning a yes/no finding to yes or to unsure never lowers urgency, so
+// docs/clinical-rules.md: turning a yes/no finding to yes or to unsure never lowers urgency, so
 // such a value read from free text may be used at once. Anything else read from text (a "no", a
 // number such as an age, a duration or a power grade, a body area) could lower urgency and is only
 // ever offered to the clinician to confirm.

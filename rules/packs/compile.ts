@@ -8,7 +8,8 @@ import {
 } from "../engine/logic.js";
 import type { Question } from "../outcome.js";
 import { type FindingId, type PathwayKey, type RouteCode, type Urgency, urgencyRank } from "../vocabulary.js";
-import type { AdviceText, PackData, QuestionData, RuleData } from "./schema.js";
+import type { ActionNoteData, AdviceText, PackData, QuestionData, RuleData } from "./schema.js";
+import { nameSources } from "./sources.js";
 
 // Turns validated pack data into closures once, at load, so a decision is a few hundred function
 // calls (the bench target is 200,000 decisions a second).
@@ -19,8 +20,30 @@ export interface CompiledRule {
   /** Every finding the rule's condition reads (through its terms). */
   reads: ReadonlySet<FindingId>;
   rank: number;
+  /** The most urgent this rule can be, with any variant (what a question could still reach). */
+  maxRank: number;
   when: Condition;
   pathwaysWhen: Array<{ key: PathwayKey; when: Condition }>;
+  variants: Array<{ data: RuleData["variants"][number]; when: Condition; rank: number }>;
+  /** The rule's sources by name, as clinicians see them. */
+  sourceText: string;
+}
+
+/** One step of the conversation, in pack order. */
+export type CompiledStep =
+  | { kind: "ask"; question: CompiledQuestion }
+  | {
+      kind: "screen";
+      id: string;
+      title: string;
+      why: string;
+      when: Condition | undefined;
+      items: CompiledQuestion[];
+    };
+
+export interface CompiledNote {
+  data: ActionNoteData;
+  when: Condition | undefined;
 }
 
 export interface CompiledQuestion {
@@ -32,6 +55,7 @@ export interface CompiledQuestion {
   askWhen: Condition | undefined;
   /** Rules whose outcome this answer can change, directly or by opening another question. */
   reach: CompiledRule[];
+  raisedWhen: Condition | undefined;
 }
 
 export interface CompiledAdvice {
@@ -39,7 +63,16 @@ export interface CompiledAdvice {
   source: string;
   /** The text with its source, as the outcome shows it. */
   cited: string;
-  triggers: Array<{ when?: Condition; whenRoute?: RouteCode[]; whenPathway?: PathwayKey[] }> | undefined;
+  triggers:
+    | Array<{
+        when?: Condition;
+        whenRoute?: RouteCode[];
+        whenPathway?: PathwayKey[];
+        unlessRoute?: RouteCode[];
+        unlessPathway?: PathwayKey[];
+      }>
+    | undefined;
+  links: PathwayKey[];
 }
 
 export interface Pack {
@@ -47,13 +80,16 @@ export interface Pack {
   rules: CompiledRule[];
   questions: CompiledQuestion[];
   questionById: Map<FindingId, CompiledQuestion>;
-  /** Details that count as unsure when missing (RULES.md §1 principle 2). */
+  /** Details that count as unsure when missing (principle 2 in docs/clinical-rules.md). */
   absentMeansUnsure: CompiledQuestion[];
-  suspicionFlags: Array<{ label: string; when: Condition }>;
+  suspicionFlags: Array<{ label: string; when: Condition; reads: FindingId[] }>;
   imaging: CompiledAdvice[];
   safetyNet: CompiledAdvice[];
+  mriCheck: CompiledAdvice;
+  actionNotes: CompiledNote[];
+  flow: CompiledStep[];
   rulesVersion: string;
-  /** RULES.md §4 implications as slot pairs (under_oncology -> cancer_history). */
+  /** Implications as slot pairs (under_oncology -> cancer_history). */
   implies: Array<[number, number]>;
 }
 
@@ -71,14 +107,28 @@ export function compilePack(data: PackData): Pack {
   };
 
   const ids = new Set<string>();
+  const named = (cited: string, where: string) => {
+    try {
+      return nameSources(data.sources, cited);
+    } catch (e) {
+      throw new Error(`${where}: ${(e as Error).message}`);
+    }
+  };
   const rules = data.rules.map((r, index): CompiledRule => {
     if (ids.has(r.id)) throw new Error(`rules.${index}.id: duplicate rule id ${r.id}`);
     ids.add(r.id);
     return {
+      sourceText: named(r.source, `rules.${index} (${r.id}).source`),
+      variants: r.variants.map((v, i) => ({
+        data: v,
+        when: compile(v.when, `rules.${index} (${r.id}).variants.${i}.when`),
+        rank: urgencyRank(v.urgency as Urgency),
+      })),
       data: r,
       index,
       reads: factsOf(r.when, data.terms),
       rank: urgencyRank(r.urgency as Urgency),
+      maxRank: Math.max(urgencyRank(r.urgency as Urgency), ...r.variants.map((v) => urgencyRank(v.urgency))),
       when: compile(r.when, `rules.${index} (${r.id}).when`),
       pathwaysWhen: r.pathwaysWhen.map((p, i) => ({
         key: p.key,
@@ -109,54 +159,92 @@ export function compilePack(data: PackData): Pack {
       data: q,
       index,
       slot: FINDING_SLOT[q.id] as number,
-      public: toPublicQuestion(q),
+      public: toPublicQuestion(q, named(q.source, `questions.${index} (${q.id}).source`)),
       askWhen: q.askWhen ? compile(q.askWhen, `questions.${index} (${q.id}).askWhen`) : undefined,
+      raisedWhen: q.raisedWhen ? compile(q.raisedWhen, `questions.${index} (${q.id}).raisedWhen`) : undefined,
       reach: [...reachOf(q.id)].sort((a, b) => a.index - b.index),
     };
   });
 
+  const oneAdvice = (a: AdviceText, key: string): CompiledAdvice => ({
+    text: a.text,
+    source: a.source,
+    cited: `${a.text} (${named(a.source, `${key}.source`)})`,
+    triggers: a.triggers?.map((t, j) => ({
+      ...t,
+      when: t.when ? compile(t.when, `${key}.triggers.${j}.when`) : undefined,
+    })),
+    links: a.links,
+  });
   const advice = (list: AdviceText[], key: string): CompiledAdvice[] =>
-    list.map((a, i) => ({
-      text: a.text,
-      source: a.source,
-      cited: `${a.text} (${a.source})`,
-      triggers: a.triggers?.map((t, j) => ({
-        when: t.when ? compile(t.when, `${key}.${i}.triggers.${j}.when`) : undefined,
-        whenRoute: t.whenRoute,
-        whenPathway: t.whenPathway,
-      })),
-    }));
+    list.map((a, i) => oneAdvice(a, `${key}.${i}`));
+  const byId = new Map(questions.map((q) => [q.data.id, q]));
+  const flow = data.flow.map((step, i): CompiledStep => {
+    const questionOf = (id: FindingId) => {
+      const q = byId.get(id);
+      if (!q) throw new Error(`flow.${i}: ${id} has no question in the pack`);
+      return q;
+    };
+    if ("ask" in step) return { kind: "ask", question: questionOf(step.ask) };
+    return {
+      kind: "screen",
+      id: step.screen,
+      title: step.title,
+      why: step.why,
+      when: step.when ? compile(step.when, `flow.${i} (${step.screen}).when`) : undefined,
+      items: step.items.map(questionOf),
+    };
+  });
+  const inFlow = new Set(flow.flatMap((s) => (s.kind === "ask" ? [s.question] : s.items)));
+  const missing = questions.filter((q) => q.data.askable && !inFlow.has(q));
+  if (missing.length > 0)
+    throw new Error(
+      `flow: askable questions missing from the flow: ${missing.map((q) => q.data.id).join(", ")}`,
+    );
 
   const g = data.guideline;
   return {
     data,
     rules,
     questions,
-    questionById: new Map(questions.map((q) => [q.data.id, q])),
+    questionById: byId,
     absentMeansUnsure: questions.filter((q) => q.data.absentMeans === "unsure"),
     suspicionFlags: data.suspicionFlags.map((s, i) => ({
       label: s.label,
       when: compile(s.when, `suspicionFlags.${i}.when`),
+      reads: [...factsOf(s.when, data.terms)],
     })),
     imaging: advice(data.imaging, "imaging"),
     safetyNet: advice(data.safetyNet, "safetyNet"),
+    mriCheck: oneAdvice(data.mriCheck, "mriCheck"),
+    actionNotes: data.actionNotes.map((n, i) => ({
+      data: n,
+      when: n.when ? compile(n.when, `actionNotes.${i}.when`) : undefined,
+    })),
+    flow,
     rulesVersion: `${g.version} (effective ${g.effective}, review ${g.review})`,
     implies: data.implies.map(([a, b]) => [FINDING_SLOT[a] as number, FINDING_SLOT[b] as number]),
   };
 }
 
-function toPublicQuestion(q: QuestionData): Question {
+function toPublicQuestion(q: QuestionData, source: string): Question {
   const out: Question = {
     id: q.id,
     type: q.type,
     text: q.text,
     why: q.why,
-    source: q.source,
+    source,
     judgement: q.judgement,
   };
   if (q.choices) out.choices = q.choices;
   if (q.min !== undefined) out.min = q.min;
   if (q.max !== undefined) out.max = q.max;
   if (q.unit !== undefined) out.unit = q.unit;
+  if (q.askedIn) {
+    // Asked in another unit (days) than the finding keeps (weeks): the card shows the asked unit.
+    out.unit = q.askedIn.unit;
+    out.max = q.askedIn.max;
+    out.divideBy = q.askedIn.divideBy;
+  }
   return out;
 }

@@ -26,6 +26,18 @@ export function loadPack(region: Region = "NEL"): Pack {
   return pack;
 }
 
+/** Deployment data a trust sets in its settings rather than in the shipped packs. */
+export interface Deployment {
+  msccContact?: { name: string; phone: string };
+}
+
+/** The region pack with the deployment's own data (its MSCC co-ordinator contact) in place. */
+export function packForDeployment(region: Region, deployment: Deployment = {}): Pack {
+  const pack = loadPack(region);
+  if (!deployment.msccContact) return pack;
+  return { ...pack, data: { ...pack.data, msccContact: deployment.msccContact } };
+}
+
 export function loadAllPacks(): Pack[] {
   return REGIONS.map((r) => loadPack(r));
 }

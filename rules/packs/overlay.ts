@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { REGIONS, ROUTE_CODES } from "../vocabulary.js";
+import { PATHWAY_KEYS, REGIONS, ROUTE_CODES } from "../vocabulary.js";
 import { packSchema, questionSchema, ruleSchema } from "./schema.js";
 
-// A region is the shared base plus an overlay that says only what differs (RULES.md §6), so a
+// A region is the shared base plus an overlay that says only what differs (docs/clinical-rules.md, region differences), so a
 // regional difference is a visible line of data rather than an `if (region)` in the engine.
 
 const adviceList = packSchema.shape.imaging;
@@ -22,6 +22,10 @@ export const overlaySchema = z.strictObject({
   imaging: z.strictObject({ prepend: adviceList.optional(), append: adviceList.optional() }).optional(),
   safetyNet: z.strictObject({ prepend: adviceList.optional(), append: adviceList.optional() }).optional(),
   routes: z.partialRecord(z.enum(ROUTE_CODES), packSchema.shape.routes.valueType).optional(),
+  /** A region's own pathway pages (its own sarcoma service, say) in place of the national defaults. */
+  pathways: z.partialRecord(z.enum(PATHWAY_KEYS), packSchema.shape.pathways.valueType).optional(),
+  sources: packSchema.shape.sources.optional(),
+  msccContact: packSchema.shape.msccContact,
   referral: packSchema.shape.referral.partial().optional(),
 });
 
@@ -57,9 +61,14 @@ export function applyOverlay(base: Record<string, unknown>, overlay: Overlay): R
     guideline: overlay.guideline,
     rules,
     questions: [...(base.questions as unknown[]), ...(overlay.questions?.add ?? [])],
+    // A region's own questions (NEL's borough) come last in the conversation, one at a time.
+    flow: [...(base.flow as unknown[]), ...(overlay.questions?.add ?? []).map((q) => ({ ask: q.id }))],
     imaging: advice("imaging"),
     safetyNet: advice("safetyNet"),
     routes: { ...(base.routes as object), ...overlay.routes },
+    pathways: { ...(base.pathways as object), ...overlay.pathways },
+    sources: { ...(base.sources as object), ...overlay.sources },
+    ...(overlay.msccContact ? { msccContact: overlay.msccContact } : {}),
     referral: { ...(base.referral as object), ...overlay.referral },
   };
 }

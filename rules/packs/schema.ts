@@ -67,17 +67,25 @@ export const questionSchema = z.strictObject({
   max: z.number().optional(),
   unit: z.string().optional(),
   judgement: z.boolean().default(false),
-  /** What an unanswered finding counts as in the final decision (RULES.md §1 principle 2). */
+  /** What an unanswered finding counts as in the final decision (principle 2, docs/clinical-rules.md). */
   absentMeans: z.enum(["no", "unsure"]).default("no"),
   /** The least urgent value: what a not-yet-asked finding is assumed to be when deciding whether to stop. */
   leastUrgent: z.union([z.boolean(), z.number(), z.string()]).optional(),
-  /** Asked only when this holds on the answers so far. */
+  /** Asked only when this holds on the answers so far (the body area, age or a fact it follows up). */
   askWhen: conditionSchema.optional(),
+  /**
+   * For a concern (judgement) question: the facts that raise it. Raised, it is asked alone right
+   * after the screen holding those facts, naming them; otherwise it waits in the concern screen.
+   * It is asked either way.
+   */
+  raisedWhen: conditionSchema.optional(),
+  /** Asked in another unit than the finding is kept in (days for a finding kept in weeks: divideBy 7). */
+  askedIn: z.strictObject({ unit: nonEmpty, divideBy: z.number().positive(), max: z.number() }).optional(),
   /** Asked only when the outcome so far would use one of these routes (e.g. the borough for community routes). */
   askWhenRoute: z.array(route).optional(),
   /** Never asked in conversation (still accepted as a finding from the command line or free text). */
   askable: z.boolean().default(true),
-  /** Asked before stopping on an emergency whenever a "yes" would change the route (RULES.md §1 principle 4). */
+  /** Asked before stopping on an emergency whenever a "yes" would change the route (principle 4, docs/clinical-rules.md). */
   askBeforeEmergencyStop: z.boolean().default(false),
   /** Counted as a red flag on the card's "not asked" list. */
   redFlag: z.boolean().default(true),
@@ -93,15 +101,71 @@ export const ruleSchema = z.strictObject({
   /** Pathways added only when a condition holds (e.g. DCM with R05 when myelopathy signs are present). */
   pathwaysWhen: z.array(z.strictObject({ key: pathwayKey, when: conditionSchema })).default([]),
   source: nonEmpty,
-  /** Where the sources are silent and the conservative choice is the team's (RULES.md [silent]). */
+  /** Where the sources are silent and the conservative choice is the team's (docs/clinical-rules.md [silent]). */
   silent: z.string().optional(),
   /** A fallback fires only when no other rule does. */
   fallback: z.boolean().default(false),
   /**
-   * When this rule certainly fires and no emergency does, it replaces these routes and carries the
-   * most urgent of their urgencies (used for under-16s, RULES.md §1 principle 8).
+   * When this rule certainly fires, it replaces every other non-emergency rule except these and
+   * carries the most urgent of their urgencies (the paediatric route for under-16s).
    */
-  supersedes: z.array(route).optional(),
+  supersedes: z.strictObject({ except: z.array(z.string()) }).optional(),
+  /** The rule's action involves the MSCC co-ordinator: the outcome carries the contact (adults). */
+  contact: z.literal("mscc").optional(),
+  /** What the clinician does when this rule sets the route, where it differs from the route's text. */
+  action: nonEmpty.optional(),
+  /** Referral text when this rule sets the route, where it differs from the route's. */
+  referral: nonEmpty.optional(),
+  /**
+   * A different urgency and wording when a condition holds (e.g. NICE's timings for children and
+   * young people). The first variant whose condition is not certainly false applies, so an unsure
+   * answer takes the more urgent variant.
+   */
+  variants: z
+    .array(
+      z.strictObject({
+        when: conditionSchema,
+        urgency,
+        clock: nonEmpty.optional(),
+        title: nonEmpty.optional(),
+        action: nonEmpty.optional(),
+        referral: nonEmpty.optional(),
+      }),
+    )
+    .default([]),
+});
+
+/** A sentence added to the action when it applies (e.g. myeloma bloods at 60 or over). */
+const actionNote = z.strictObject({
+  text: nonEmpty,
+  routes: z.array(route).min(1),
+  when: conditionSchema.optional(),
+  /** Only when the condition certainly holds: for notes that offer a less acute option. */
+  certain: z.boolean().default(false),
+  /** Only when every emergency rule that fired is one of these. */
+  onlyEmergencyRules: z.array(z.string()).optional(),
+});
+
+/** One step of the conversation: a single question, or a screen of yes/no findings on one topic. */
+const flowStep = z.union([
+  z.strictObject({ ask: findingId }),
+  z.strictObject({
+    screen: z.string().regex(/^[a-z_]+$/),
+    title: nonEmpty,
+    why: nonEmpty,
+    /** The screen is shown only when this holds (e.g. spinal context for cauda equina). */
+    when: conditionSchema.optional(),
+    items: z.array(boolFindingId).min(1),
+  }),
+]);
+
+/** A source by name, so a clinician never sees an internal id. */
+const sourceSchema = z.strictObject({
+  title: nonEmpty,
+  publisher: nonEmpty,
+  /** Version or date, as the source states it. */
+  version: nonEmpty,
+  url: z.url({ protocol: /^https$/ }).optional(),
 });
 
 /** Advice text with the situations it applies to: any one trigger (all of its parts) is enough; none = always. */
@@ -114,9 +178,14 @@ const adviceText = z.strictObject({
         when: conditionSchema.optional(),
         whenRoute: z.array(route).optional(),
         whenPathway: z.array(pathwayKey).optional(),
+        /** Only when no route, additional action or pathway reached is one of these. */
+        unlessRoute: z.array(route).optional(),
+        unlessPathway: z.array(pathwayKey).optional(),
       }),
     )
     .optional(),
+  /** Resources the text refers to: their links go on the card with it. */
+  links: z.array(pathwayKey).default([]),
 });
 
 const boroughSchema = z.strictObject({
@@ -142,6 +211,19 @@ export const packSchema = z.strictObject({
   disclaimer: nonEmpty,
   urgencies: z.record(urgency, z.strictObject({ clock: nonEmpty, label: nonEmpty })),
   routes: z.record(route, z.strictObject({ title: nonEmpty, action: nonEmpty })),
+  /** A child's wording for a route (under 16): no adult-only text on a child's card. */
+  childRoutes: z.partialRecord(
+    route,
+    z.strictObject({ title: nonEmpty, action: nonEmpty, referral: nonEmpty.optional() }),
+  ),
+  actionNotes: z.array(actionNote).default([]),
+  /**
+   * The acute oncology / MSCC co-ordinator contact: deployment data. Left out of the shipped packs
+   * (the sources give no number); a deployment sets it here or in its settings.
+   */
+  msccContact: z.strictObject({ name: nonEmpty, phone: nonEmpty }).optional(),
+  sources: z.record(z.string(), sourceSchema),
+  flow: z.array(flowStep).min(1),
   pathways: z.record(
     pathwayKey,
     z.strictObject({ title: nonEmpty, publisher: nonEmpty, url: z.url({ protocol: /^https$/ }) }),
@@ -153,6 +235,8 @@ export const packSchema = z.strictObject({
   implies: z.array(z.tuple([boolFindingId, boolFindingId])).default([]),
   imaging: z.array(adviceText).min(1),
   safetyNet: z.array(adviceText).min(1),
+  /** The MRI implant check, shown on outcomes that lead to MRI instead of being asked. */
+  mriCheck: adviceText,
   referral: z.strictObject({
     /** Route-specific text, used for routes that do not go to a borough's community MSK service. */
     byRoute: z.partialRecord(route, nonEmpty),
@@ -166,5 +250,8 @@ export type PackData = z.infer<typeof packSchema>;
 export type QuestionData = z.infer<typeof questionSchema>;
 export type RuleData = z.infer<typeof ruleSchema>;
 export type AdviceText = z.infer<typeof adviceText>;
+export type FlowStepData = z.infer<typeof flowStep>;
+export type ActionNoteData = z.infer<typeof actionNote>;
+export type SourceData = z.infer<typeof sourceSchema>;
 
 export { CHOICE_FINDINGS };

@@ -184,7 +184,7 @@ export function adaptiveActivity(view: View): Partial<Activity> {
   return activity;
 }
 
-/** The decision for integrations (CONTRACT.md §2), so none has to parse the card. */
+/** The decision for integrations (docs/interfaces.md §2), so none has to parse the card. */
 export function outcomeEntity(view: OutcomeView): Entity {
   const o = view.outcome;
   return {

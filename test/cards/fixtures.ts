@@ -124,10 +124,20 @@ export function makeOutcome(route: RouteCode, overrides: Partial<Outcome> = {}):
     clock: shape.clock,
     pathways: LINKS.map((l) => l.key),
     pathwayLinks: LINKS,
-    rules: [{ id: "R02", name: "ces-acute", source: "000 exclusions; GIRFT CES", onUncertainty: false }],
+    rules: [
+      {
+        id: "R02",
+        name: "ces-acute",
+        source: "000 exclusions; GIRFT CES",
+        sourceText:
+          "NEL ICS MSK MRI imaging & referral criteria (Nov 2025): exclusions; GIRFT CES pathway (2023)",
+        onUncertainty: false,
+      },
+    ],
     additional: [{ route: "URGENT_APP", urgency: "urgent", rule: "R20", title: "Urgent APP" }],
     uncertain: ["ces_worsening"],
     suspicionFlags: ["age over 55 at new onset"],
+    child: false,
     imaging: "Community MSK arranges imaging when it would change management.",
     safetyNet:
       route === "ED_NOW" ? SAFETY_NET_CES : `Safety netting for ${route}: re-refer if red flags appear.`,
@@ -297,6 +307,8 @@ export function makeHugeOutcomeView(): OutcomeView {
       id: `R${String(i + 1).padStart(2, "0")}`,
       name: `rule-${i}`,
       source: "000 exclusions; NICE NG234; GIRFT CES national pathway for suspected cauda equina",
+      sourceText:
+        "NEL ICS MSK MRI imaging & referral criteria (Nov 2025): exclusions; NICE NG234 (2023); GIRFT CES",
       onUncertainty: i % 2 === 0,
     })),
     additional: many(14, (i) => ({

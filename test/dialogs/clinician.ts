@@ -53,12 +53,16 @@ export function typed(pack: Pack, questionId: string, value: Answer, step: numbe
   }
   if (q?.type === "choice") return TYPED_AREA[String(value)] ?? String(value).replace(/_/g, " ");
   if (q?.unit === "weeks") return `${value} weeks`;
+  if (q?.divideBy && typeof value === "number") return `${Math.round(value * q.divideBy * 100) / 100} days`;
   return String(value);
 }
 
 /** The `value` Teams sends for a card submit (Input.Number arrives as a string). */
-export function submitted(questionId: string, value: Answer): Record<string, unknown> {
-  const answer = typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
+export function submitted(questionId: string, value: Answer, pack?: Pack): Record<string, unknown> {
+  // A finding kept in weeks but asked in days is entered in days, as the card asks.
+  const q = pack?.questionById.get(questionId as never)?.public;
+  const asked = typeof value === "number" && q?.divideBy ? Math.round(value * q.divideBy * 100) / 100 : value;
+  const answer = typeof asked === "boolean" ? (asked ? "yes" : "no") : String(asked);
   return { questionId, answer };
 }
 
@@ -96,7 +100,7 @@ export async function play(
     answers[id] = value;
     const useSubmit = mode === "submit" || (mode === "mixed" && step % 2 === 0);
     const said: Partial<Activity> = useSubmit
-      ? { type: "message", value: submitted(id, value) }
+      ? { type: "message", value: submitted(id, value, pack) }
       : { type: "message", text: typed(pack, id, value, step) };
     replies = await say(said);
     transcript.push({ said, replies });

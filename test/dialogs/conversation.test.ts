@@ -31,7 +31,7 @@ describe("ED via CES: an emergency answer ends the red-flag questions at once", 
     const bot = botHarness();
     const turns = await runSteps(bot, [
       ...TO_WEEKS,
-      // RULES §1 principle 4: the emergency is shown now; the one question left could switch it to MSCC.
+      // principle 4 (docs/clinical-rules.md): the emergency is shown now; the one question left could switch it to MSCC.
       ["10 days", { outcome: "ED_NOW", asks: "cancer_history", replies: 2 }],
       [click("cancer_history", "no"), { outcome: "ED_NOW", noQuestion: true, replies: 1 }],
       // Finished: a further typed answer is not taken as an answer to anything.
@@ -175,14 +175,14 @@ describe("typed answers", () => {
   });
 
   it.each([
-    ["three weeks", "3 weeks"],
-    ["10 days", "1.43 weeks"],
-    ["2", "2 weeks"],
-  ])("a duration typed as %j is recorded as %s", async (words, recorded) => {
+    ["three weeks", "21 days"],
+    ["10 days", "10 days"],
+    ["20", "20 days"],
+  ])("a duration typed as %j is recorded as %s (asked in days)", async (words, recorded) => {
     const bot = botHarness();
     await runSteps(bot, [
       ...TO_WEEKS,
-      [words, { noOutcome: words === "three weeks" || words === "2" ? true : undefined }],
+      [words, { noOutcome: words === "three weeks" || words === "20" ? true : undefined }],
     ]);
     expect(cardTextOf(bot.adapter.updates.at(-1) ?? {})).toMatch(new RegExp(`Answer: ${recorded}$`));
   });

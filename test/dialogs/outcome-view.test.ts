@@ -28,7 +28,7 @@ describe("outcome view", () => {
       answered([
         ["body_area", "lumbar"],
         ["saddle_anaesthesia", "yes"],
-        ["ces_symptom_weeks", 3],
+        ["ces_symptom_weeks", 30],
       ]),
       new Date("2026-01-01"),
     );

@@ -1,7 +1,7 @@
 import type { Activity } from "botbuilder";
 
 // Reads the bot's replies the way a channel or an integration would: the Adaptive Card's submit
-// data (the question stamp), the `mskTriageOutcome` entity (CONTRACT.md §2) and the fallback text.
+// data (the question stamp), the `mskTriageOutcome` entity (docs/interfaces.md §2) and the fallback text.
 // Shared by the transcript tests, the HTTP test and the bench.
 
 type Reply = Partial<Activity>;
@@ -42,7 +42,7 @@ export function buttonAnswersOf(reply: Reply): string[] {
     .filter((x): x is string => typeof x === "string");
 }
 
-/** The card's input for number and choice questions (CONTRACT §2: `id: "answer"`). */
+/** The card's input for number and choice questions (docs/interfaces.md §2: `id: "answer"`). */
 export function answerInputOf(reply: Reply): Record<string, unknown> | undefined {
   const find = (items: unknown[]): Record<string, unknown> | undefined => {
     for (const item of items as Array<Record<string, unknown>>) {

@@ -25,6 +25,7 @@ describe("typed answers that must be asked again rather than guessed", () => {
   it("a lone 'a' is not a number, 'a week' is", () => {
     expect(parseTypedAnswer(q("age"), "a")).toEqual({ ok: false });
     expect(parseTypedAnswer(q("ces_symptom_weeks"), "a")).toEqual({ ok: false });
-    expect(parseTypedAnswer(q("ces_symptom_weeks"), "1 week")).toEqual({ ok: true, value: 1 });
+    // The CES duration is asked in days: "1 week" is 7 days.
+    expect(parseTypedAnswer(q("ces_symptom_weeks"), "1 week")).toEqual({ ok: true, value: 7 });
   });
 });

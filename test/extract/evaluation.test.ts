@@ -1,196 +1,157 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  extractFindings,
-  findIdentifiers,
-  type IdentifierKind,
-  redactIdentifiers,
-} from "../../rules/extract/index.js";
-import type { BoolFindingId, FindingId } from "../../rules/vocabulary.js";
+import { extractFindings, findIdentifiers, redactIdentifiers } from "../../rules/extract/index.js";
+import type { FindingId } from "../../rules/vocabulary.js";
+import { evaluate, figuresOf, type Group, type Labelled, loadLabelled, ratio, tableOf } from "./scoring.js";
 
-// Precision and recall of free-text extraction over a labelled set of clinicians' one-line queries
-// (issue 5, part 5). Red-flag positives must reach 0.95 precision and 0.9 recall.
+// Precision and recall of free-text extraction over labelled sets of clinicians' one-line queries.
+// Each set's test prints its table and asserts the figures written below, so a figure quoted in a
+// commit or in docs/clinical-safety/safety-case.md is the one the code gives. A change that moves
+// any figure fails here: update the figure in the same commit and say why. Red-flag positives of
+// the main labelled set must also stay at 0.95 precision and 0.9 recall or better.
 
-interface Labelled {
-  text: string;
-  findings: Record<string, unknown>;
-  identifiers?: IdentifierKind[];
+interface ScoredSet {
+  name: string;
+  rows: Labelled[];
+  /** How the set was written, whether it has been tuned against, and its first-run red-flag figures. */
+  history: string;
+  /** "precision / recall" per group on the extractor as it is now. */
+  figures: Record<Group, string>;
+  /** The least red-flag precision and recall the set must keep, whatever its figures are. */
+  redFlagFloor?: { precision: number; recall: number };
 }
 
-const load = (url: URL): Labelled[] =>
-  readFileSync(url, "utf8")
-    .split("\n")
-    .filter((l) => l.trim().length > 0)
-    .map((l) => JSON.parse(l) as Labelled);
-const rows = load(new URL("../fixtures/quick-check-queries.jsonl", import.meta.url));
-// Written after the extractor was tuned on `rows`, and never tuned against: a second, honest opinion.
-// Since then tuned against (its faults were fixed with general rules, see held-out-fixes.test.ts).
-const heldOut = load(new URL("./held-out-queries.jsonl", import.meta.url));
-// Written after those fixes and before any run: the honest opinion now. Never tune against it.
-const heldOut2 = load(new URL("./held-out-2.jsonl", import.meta.url));
-// Written after held-out 2's faults were fixed and committed before the extractor ever ran on it.
-// Since then tuned against: its three false-positive red flags, then its misses (general rules,
-// pinned in held-out-fixes.test.ts), so it is no longer an honest opinion; held-out 4 is.
-const heldOut3 = load(new URL("./held-out-3.jsonl", import.meta.url));
-// Written and committed before the extractor ever ran on it, while held-out 3's misses were being
-// fixed. Never tune against it.
-const heldOut4 = load(new URL("./held-out-4.jsonl", import.meta.url));
+const set = (
+  name: string,
+  file: string,
+  history: string,
+  figures: Record<Group, string>,
+  redFlagFloor?: ScoredSet["redFlagFloor"],
+): ScoredSet => ({
+  name,
+  rows: loadLabelled(new URL(file, import.meta.url)),
+  history,
+  figures,
+  ...(redFlagFloor ? { redFlagFloor } : {}),
+});
 
-// Findings whose "yes" raises a red flag or decides an emergency or urgent route (RULES.md §5).
-const RED_FLAGS: ReadonlySet<string> = new Set<BoolFindingId>([
-  "saddle_anaesthesia",
-  "bladder_bowel_dysfunction",
-  "sexual_dysfunction",
-  "bilateral_leg_symptoms",
-  "ces_worsening",
-  "motor_weakness",
-  "foot_drop",
-  "sensory_deficit",
-  "radiculopathy",
-  "neuro_progressing",
-  "gross_functional_deficit",
-  "gait_disturbance",
-  "myelopathy_signs",
-  "fever_or_unwell",
-  "infection_risk",
-  "hot_swollen_joint",
-  "infection_suspected",
-  "acute_medical_cause_suspected",
-  "cancer_history",
-  "under_oncology",
-  "weight_loss",
-  "night_pain",
-  "malignancy_suspected",
-  "high_energy_trauma",
-  "suspected_fracture",
-  "minor_trauma_fragile",
-  "osteoporosis_risk",
-  "vff_suspected",
-  "structural_deformity",
-  "lump_concerning",
-  "acute_soft_tissue_injury",
-  "acute_severe_pain",
-]);
-const NUMBERS: ReadonlySet<string> = new Set(["ces_symptom_weeks", "motor_power_grade", "motor_onset_weeks"]);
+const labelled = set(
+  "labelled",
+  "../fixtures/quick-check-queries.jsonl",
+  "The set the extractor was developed on: its figures overstate performance on new text.",
+  {
+    "red-flag yes": "0.996 / 1.000",
+    "other yes": "1.000 / 1.000",
+    negated: "1.000 / 1.000",
+    unsure: "1.000 / 0.950",
+    numbers: "1.000 / 1.000",
+    body_area: "1.000 / 1.000",
+    age: "1.000 / 1.000",
+  },
+  { precision: 0.95, recall: 0.9 },
+);
 
-type Group = "red-flag yes" | "other yes" | "negated" | "unsure" | "numbers" | "body_area" | "age";
-const GROUPS: Group[] = ["red-flag yes", "other yes", "negated", "unsure", "numbers", "body_area", "age"];
-
-function groupOf(id: string, value: unknown): Group {
-  if (id === "age") return "age";
-  if (id === "body_area") return "body_area";
-  if (value === "unsure") return "unsure";
-  if (NUMBERS.has(id)) return "numbers";
-  if (value === false) return "negated";
-  return RED_FLAGS.has(id) ? "red-flag yes" : "other yes";
-}
-
-function same(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 0.01;
-  return a === b;
-}
-
-interface Tally {
-  tp: number;
-  predicted: number;
-  expected: number;
-}
-
-function evaluate(rows: readonly Labelled[]) {
-  const tally = Object.fromEntries(GROUPS.map((g) => [g, { tp: 0, predicted: 0, expected: 0 }])) as Record<
-    Group,
-    Tally
-  >;
-  const misses: string[] = [];
-  for (const row of rows) {
-    const got = extractFindings(row.text).findings as Record<string, unknown>;
-    for (const [id, value] of Object.entries(got)) {
-      const t = tally[groupOf(id, value)];
-      t.predicted++;
-      if (id in row.findings && same(row.findings[id], value)) t.tp++;
-      else
-        misses.push(
-          `extra   ${id}=${JSON.stringify(value)} (want ${JSON.stringify(row.findings[id])}) in: ${row.text}`,
-        );
-    }
-    for (const [id, value] of Object.entries(row.findings)) {
-      tally[groupOf(id, value)].expected++;
-      if (!(id in got)) misses.push(`missed  ${id}=${JSON.stringify(value)} in: ${row.text}`);
-    }
-  }
-  return { tally, misses };
-}
-
-const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
-
-function tableOf(tally: Record<Group, Tally>) {
-  return GROUPS.map((g) => {
-    const t = tally[g];
-    return {
-      group: g,
-      expected: t.expected,
-      predicted: t.predicted,
-      correct: t.tp,
-      precision: ratio(t.tp, t.predicted).toFixed(3),
-      recall: ratio(t.tp, t.expected).toFixed(3),
-    };
-  });
-}
+const SETS: ScoredSet[] = [
+  labelled,
+  set(
+    "held-out 1",
+    "./held-out-queries.jsonl",
+    "Written after the extractor was tuned on the labelled set; first run red-flag 0.968 / 0.909. Tuned against since (its faults fixed with general rules, held-out-fixes.test.ts).",
+    {
+      "red-flag yes": "1.000 / 1.000",
+      "other yes": "1.000 / 1.000",
+      negated: "1.000 / 1.000",
+      unsure: "1.000 / 1.000",
+      numbers: "1.000 / 1.000",
+      body_area: "1.000 / 1.000",
+      age: "1.000 / 1.000",
+    },
+  ),
+  set(
+    "held-out 2",
+    "./held-out-2.jsonl",
+    "Written after held-out 1's fixes, before any run; first run red-flag 0.943 / 0.750. Tuned against since (misses fixed, three labels corrected).",
+    {
+      "red-flag yes": "1.000 / 1.000",
+      "other yes": "1.000 / 1.000",
+      negated: "1.000 / 1.000",
+      unsure: "1.000 / 1.000",
+      numbers: "1.000 / 1.000",
+      body_area: "1.000 / 1.000",
+      age: "1.000 / 1.000",
+    },
+  ),
+  set(
+    "held-out 3",
+    "./held-out-3.jsonl",
+    "Committed before the extractor ever ran on it; first run red-flag 0.935 / 0.741. Tuned against since (false positives, then misses, with general rules).",
+    {
+      "red-flag yes": "1.000 / 0.983",
+      "other yes": "1.000 / 0.875",
+      negated: "1.000 / 0.900",
+      unsure: "0.250 / 1.000",
+      numbers: "1.000 / 1.000",
+      body_area: "1.000 / 1.000",
+      age: "1.000 / 0.950",
+    },
+  ),
+  set(
+    "held-out 4",
+    "./held-out-4.jsonl",
+    "Committed before the extractor ever ran on it; first run red-flag 0.962 / 0.758. Never tuned against: the honest measure for new text.",
+    {
+      "red-flag yes": "0.962 / 0.758",
+      "other yes": "1.000 / 0.750",
+      negated: "0.923 / 0.923",
+      unsure: "1.000 / 1.000",
+      numbers: "1.000 / 0.333",
+      body_area: "1.000 / 1.000",
+      age: "1.000 / 1.000",
+    },
+  ),
+  set(
+    "revision",
+    "./labelled-revision.jsonl",
+    "Shorthand negatives ('ca hx: nil', 'PMH nil'), an unknown cancer history, suspicion apart from history, vague durations, concerns in query form. Committed before the extractor changed for them; first run red-flag 0.841 / 0.930 (negated recall 0.429, unsure 0.833 / 0.500, numbers 0.200 / 0.250). Tuned against since.",
+    {
+      "red-flag yes": "1.000 / 1.000",
+      "other yes": "1.000 / 1.000",
+      negated: "1.000 / 1.000",
+      unsure: "1.000 / 1.000",
+      numbers: "1.000 / 1.000",
+      body_area: "1.000 / 1.000",
+      age: "1.000 / 1.000",
+    },
+  ),
+];
 
 describe("quick-check extraction evaluation", () => {
   it("has a labelled set large enough to mean something", () => {
-    expect(rows.length).toBeGreaterThanOrEqual(160);
-    expect(rows.filter((r) => r.identifiers).length).toBeGreaterThanOrEqual(15);
+    expect(labelled.rows.length).toBeGreaterThanOrEqual(160);
+    expect(labelled.rows.filter((r) => r.identifiers).length).toBeGreaterThanOrEqual(15);
   });
 
-  it("meets the red-flag thresholds (precision >= 0.95, recall >= 0.9) and reports every group", () => {
-    const { tally, misses } = evaluate(rows);
-    console.log(`Quick-check extraction over ${rows.length} queries`);
-    console.table(tableOf(tally));
-    if (misses.length > 0) console.log(`Disagreements (${misses.length}):\n${misses.join("\n")}`);
-    const red = tally["red-flag yes"];
-    expect(ratio(red.tp, red.predicted)).toBeGreaterThanOrEqual(0.95);
-    expect(ratio(red.tp, red.expected)).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("reports the held-out set (not tuned against)", () => {
-    const { tally, misses } = evaluate(heldOut);
-    console.log(`Held-out queries: ${heldOut.length}`);
-    console.table(tableOf(tally));
-    if (misses.length > 0) console.log(`Held-out disagreements (${misses.length}):\n${misses.join("\n")}`);
-    expect(heldOut.length).toBeGreaterThanOrEqual(20);
-  });
-
-  it("reports the second held-out set (written before any run, not tuned against)", () => {
-    const { tally, misses } = evaluate(heldOut2);
-    console.log(`Held-out set 2: ${heldOut2.length}`);
-    console.table(tableOf(tally));
-    if (misses.length > 0) console.log(`Held-out 2 disagreements (${misses.length}):\n${misses.join("\n")}`);
-    expect(heldOut2.length).toBeGreaterThanOrEqual(25);
-  });
-
-  it("reports the third held-out set (committed before any run, not tuned against)", () => {
-    const { tally, misses } = evaluate(heldOut3);
-    console.log(`Held-out set 3: ${heldOut3.length}`);
-    console.table(tableOf(tally));
-    if (misses.length > 0) console.log(`Held-out 3 disagreements (${misses.length}):\n${misses.join("\n")}`);
-    expect(heldOut3.length).toBeGreaterThanOrEqual(30);
-  });
-
-  it("reports the fourth held-out set (committed before any run, not tuned against)", () => {
-    const { tally, misses } = evaluate(heldOut4);
-    console.log(`Held-out set 4: ${heldOut4.length}`);
-    console.table(tableOf(tally));
-    if (misses.length > 0) console.log(`Held-out 4 disagreements (${misses.length}):\n${misses.join("\n")}`);
-    expect(heldOut4.length).toBeGreaterThanOrEqual(25);
-  });
+  it.each(SETS)(
+    "$name: prints its precision and recall per group, and they are the figures written here",
+    (s) => {
+      const { tally, misses } = evaluate(s.rows);
+      console.log(`${s.name} (${s.rows.length} queries). ${s.history}`);
+      console.table(tableOf(tally));
+      if (misses.length > 0) console.log(`${s.name} disagreements (${misses.length}):\n${misses.join("\n")}`);
+      expect(figuresOf(tally)).toEqual(s.figures);
+      if (s.redFlagFloor) {
+        const red = tally["red-flag yes"];
+        expect(ratio(red.tp, red.predicted)).toBeGreaterThanOrEqual(s.redFlagFloor.precision);
+        expect(ratio(red.tp, red.expected)).toBeGreaterThanOrEqual(s.redFlagFloor.recall);
+      }
+    },
+  );
 
   it("finds the labelled identifiers, and no others, and redaction leaves none behind", () => {
     let tp = 0;
     let predicted = 0;
     let expected = 0;
     const problems: string[] = [];
-    for (const row of rows) {
+    for (const row of labelled.rows) {
       const want = [...(row.identifiers ?? [])].sort();
       const got = findIdentifiers(row.text)
         .map((i) => i.kind)
@@ -217,7 +178,7 @@ describe("quick-check extraction evaluation", () => {
   });
 
   it("cites evidence made of exact parts of the query, short and free of identifiers, for every finding", () => {
-    for (const row of [...rows, ...heldOut, ...heldOut2, ...heldOut3, ...heldOut4]) {
+    for (const row of SETS.flatMap((s) => s.rows)) {
       const { findings, evidence, identifiers } = extractFindings(row.text);
       const raw = identifiers.map((i) => row.text.slice(i.start, i.end));
       for (const id of Object.keys(findings) as FindingId[]) {

@@ -122,7 +122,7 @@ describe("numbers", () => {
   });
 });
 
-describe("the done-when example of issue 5", () => {
+describe("the quick check's worked example", () => {
   it("reads everything that decides the CES emergency", () => {
     const r = extractFindings("is this urgent APP? 45M LBP 5/7 new saddle numbness + retention");
     expect(r.findings).toEqual({

@@ -1,7 +1,7 @@
 import type { Activity } from "botbuilder";
 
 // A Bot Framework client over HTTP for tests and the bench: posts activities with
-// deliveryMode "expectReplies" (CONTRACT.md §2), so the replies come back in the response body
+// deliveryMode "expectReplies" (docs/interfaces.md §2), so the replies come back in the response body
 // and no channel service is needed.
 
 export interface BotClient {

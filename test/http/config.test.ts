@@ -9,7 +9,8 @@ describe("configuration", () => {
 
   it("anonymous mode listens on loopback by default; a registered bot on all interfaces", () => {
     expect(readConfig({}).host).toBe("127.0.0.1");
-    expect(readConfig({ MicrosoftAppId: "id", MicrosoftAppPassword: "pw" }).host).toBe("0.0.0.0");
+    const registered = { MicrosoftAppId: "id", MicrosoftAppPassword: "pw", MSCC_CONTACT_PHONE: "0" };
+    expect(readConfig(registered).host).toBe("0.0.0.0");
   });
 
   it("reads the region in any case", () => {
@@ -27,6 +28,19 @@ describe("configuration", () => {
   ])("refuses %j, naming the variable", (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it("refuses to start in production without the MSCC co-ordinator contact, and says why", () => {
+    for (const env of [
+      { MicrosoftAppId: "id", MicrosoftAppPassword: "pw" },
+      { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" },
+    ]) {
+      expect(() => readConfig(env)).toThrow(/MSCC_CONTACT_PHONE: required in production/);
+      const c = readConfig({ ...env, MSCC_CONTACT_PHONE: "020 7946 0000" });
+      expect(c.msccContact).toEqual({ name: "Acute oncology / MSCC co-ordinator", phone: "020 7946 0000" });
+    }
+    // A local run starts without it; the card then says it is not configured.
+    expect(readConfig({}).msccContact).toBeUndefined();
   });
 
   it("allows a loopback http Slack API for tests", () => {

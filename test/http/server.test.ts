@@ -11,7 +11,7 @@ import { lastQuestion } from "../dialogs/replies.js";
 import { botClient } from "./bot-client.js";
 
 // The real server (createApp, restify, CloudAdapter) on a loopback port, driven over HTTP with
-// deliveryMode "expectReplies" as CONTRACT.md §2 promises to integrations and load tools.
+// deliveryMode "expectReplies" as docs/interfaces.md §2 promises to integrations and load tools.
 
 const logLines: string[] = [];
 const log = createLogger("warn", (l) => logLines.push(l));
@@ -78,7 +78,7 @@ describe("POST /api/messages with expectReplies", () => {
     const stale = await client.say({ value: { questionId: "body_area", answer: "limb" } });
     expect(stale.map((a) => a.text).join()).toMatch(/already been answered/);
     expect(lastQuestion(stale)).toBeUndefined();
-    expect(lastQuestion(await client.say({ text: "three" }))).toBe("saddle_anaesthesia");
+    expect(lastQuestion(await client.say({ text: "45 years" }))).toBe("saddle_anaesthesia");
   });
 });
 
@@ -142,6 +142,7 @@ describe("with a MicrosoftAppId configured", () => {
       readConfig({
         MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
         MicrosoftAppPassword: "not-a-real-secret",
+        MSCC_CONTACT_PHONE: "020 7946 0000",
         LOG_LEVEL: "silent",
       }),
       createLogger("silent"),

@@ -6,7 +6,7 @@ import { isValidNhsNumber } from "../../rules/extract/index.js";
 import { type QuickCheckHarness, quickCheckHarness } from "./harness.js";
 import { confirmButtonOf, lastQuestion, outcomesOf, questionIdOf, textOf } from "./replies.js";
 
-// The quick check through the real conversation (issue 5): TriageBot + TriageConversation + the
+// The quick check through the real conversation: TriageBot + TriageConversation + the
 // real presenter on TestAdapter and MemoryStorage.
 
 type Reply = Partial<Activity>;
@@ -73,7 +73,7 @@ describe("quick check: what could lower urgency is never used silently", () => {
     expect(card, "the bladder question must be asked").toBeDefined();
     expect(card?.text).toContain('You mentioned "no bladder sx"');
     const confirm = card ? confirmButtonOf(card) : undefined;
-    // CONTRACT.md §2's fields, plus the triage stamp the presenter adds.
+    // docs/interfaces.md §2's fields, plus the triage stamp the presenter adds.
     expect(confirm?.data).toMatchObject({ questionId: "bladder_bowel_dysfunction", answer: "no" });
     // Still not an answer until the clinician taps it; then it is one, as asked.
     expect((await session(h))?.answers.bladder_bowel_dysfunction).toBeUndefined();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyExtraction, newSession } from "../../dialogs/session.js";
 import { usableAtOnce } from "../../rules/extract/index.js";
 
-describe("what the quick check may use without asking (RULES.md §1 principle 3)", () => {
+describe("what the quick check may use without asking (principle 3, docs/clinical-rules.md)", () => {
   it("uses a yes or an unsure to a yes/no finding", () => {
     expect(usableAtOnce("saddle_anaesthesia", true)).toBe(true);
     expect(usableAtOnce("night_pain", "unsure")).toBe(true);

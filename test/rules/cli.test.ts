@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-// CONTRACT.md §1 through a real process, exactly as `npm run --silent triage -- ...` runs it:
+// docs/interfaces.md §1 through a real process, exactly as `npm run --silent triage -- ...` runs it:
 // outside tools depend on the exit codes and on stdout staying empty when the input is bad.
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -47,7 +47,7 @@ describe.concurrent("triage decide", () => {
       { region: "NWL", findings: { body_area: "lumbar", saddle_anaesthesia: true, ces_symptom_weeks: 5 } },
     ],
     ["BNSSG", { region: "BNSSG", findings: { body_area: "lumbar", infection_suspected: true } }],
-  ])("answers CONTRACT §1 for %s", async (region, c) => {
+  ])("answers docs/interfaces.md §1 for %s", async (region, c) => {
     const r = await triage(["decide"], caseJson(c));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -86,7 +86,7 @@ describe.concurrent("triage decide", () => {
 
   it("decide --jsonl: one outcome per line in order; a bad line gets an error object and exit 1", async () => {
     const lines = [
-      caseJson({ findings: { body_area: "limb" } }),
+      caseJson({ findings: { body_area: "limb", age: 40 } }),
       "{not json",
       caseJson({ findings: { saddle_numbness: true } }),
       caseJson({ region: "BNSSG", findings: { body_area: "limb", suspected_fracture: true } }),

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadAllPacks } from "../../rules/packs/index.js";
+import { nameSources } from "../../rules/packs/sources.js";
 
 // docs/clinical-rules.md is what a clinical reviewer signs off; it must be the packs the bot runs.
 // A pack edit without `npm run docs:rules` fails here (and so in CI).
@@ -27,10 +28,12 @@ describe("docs/clinical-rules.md", () => {
       for (const text of [g.version, g.effective, g.review]) expect(doc).toContain(text);
       for (const rule of pack.data.rules) {
         expect(doc).toContain(`**${rule.id}**`);
-        expect(doc).toContain(rule.source.replaceAll("|", "\\|"));
+        // Sources by name, never by the packs' short ids.
+        expect(doc).toContain(nameSources(pack.data.sources, rule.source).replaceAll("|", "\\|"));
       }
       for (const q of pack.data.questions) expect(doc).toContain(`\`${q.id}\``);
     }
     expect(doc).toContain("[silent]");
+    expect(doc).not.toMatch(/\b00[0-4] (exclusions|§|recommendation)|§|RULES/);
   });
 });

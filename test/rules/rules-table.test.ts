@@ -5,7 +5,7 @@ import { loadPack } from "../../rules/packs/index.js";
 import type { Findings, Region } from "../../rules/vocabulary.js";
 import { TODAY } from "./walk.js";
 
-// One focused test per rule of RULES.md §5 (and the region variants of §6): a minimal case that
+// One focused test per decision rule (and the region variants): a minimal case that
 // fires the rule and a near miss that must not, so a broken condition fails here by name. The
 // cases are written from the spec's table, not from the pack.
 
@@ -16,13 +16,14 @@ function run(findings: Findings, region: Region = "NEL", options: { borough?: st
   return { ...o, rule: o.rules[0]?.id, fired, additionalRoutes: o.additional.map((a) => a.route) };
 }
 
-const lumbar = { body_area: "lumbar" } as const;
-const limb = { body_area: "limb" } as const;
+// An adult unless a test says otherwise: an absent age counts as unsure, so children's rules apply too.
+const lumbar = { body_area: "lumbar", age: 40 } as const;
+const limb = { body_area: "limb", age: 40 } as const;
 /** CES details that make the symptoms established and stable (not acute). */
 const stable = { ces_symptom_weeks: 3, ces_worsening: false } as const;
 const acute = { ces_symptom_weeks: 1, ces_worsening: false } as const;
 
-describe("RULES.md §5 rules (NEL)", () => {
+describe("decision rules (NEL)", () => {
   it("R01 mscc: cancer context + spinal context + neuro -> MSCC co-ordinator (emergency)", () => {
     expect(run({ ...lumbar, cancer_history: true, radiculopathy: true })).toMatchObject({
       route: "MSCC_COORDINATOR",
@@ -40,7 +41,7 @@ describe("RULES.md §5 rules (NEL)", () => {
     expect(run({ ...lumbar, cancer_history: true, night_pain: true }).fired).not.toContain("R01");
   });
 
-  it("R02 ces-acute: any CES under 2 weeks or worsening -> ED", () => {
+  it("R02 ces-acute: any CES up to 2 weeks or worsening -> ED", () => {
     for (const ces of [
       "saddle_anaesthesia",
       "bladder_bowel_dysfunction",
@@ -55,9 +56,12 @@ describe("RULES.md §5 rules (NEL)", () => {
     expect(
       run({ ...lumbar, saddle_anaesthesia: true, ces_symptom_weeks: 1.9, ces_worsening: false }).rule,
     ).toBe("R02");
-    // Boundary: exactly 2 weeks and stable is no longer acute.
+    // Boundary: exactly 2 weeks (14 days) and stable is still acute; 15 days is not.
     expect(
-      run({ ...lumbar, saddle_anaesthesia: true, ces_symptom_weeks: 2, ces_worsening: false }).fired,
+      run({ ...lumbar, saddle_anaesthesia: true, ces_symptom_weeks: 2, ces_worsening: false }).rule,
+    ).toBe("R02");
+    expect(
+      run({ ...lumbar, saddle_anaesthesia: true, ces_symptom_weeks: 15 / 7, ces_worsening: false }).fired,
     ).not.toContain("R02");
     expect(run({ ...lumbar, ces_symptom_weeks: 1, ces_worsening: true }).fired).not.toContain("R02");
     expect(run({ ...lumbar, saddle_anaesthesia: true, ...acute }).pathways).toContain("CES");
@@ -273,7 +277,7 @@ describe("RULES.md §5 rules (NEL)", () => {
     expect(run({ ...limb, age: 16 }).fired).not.toContain("R27");
   });
 
-  it("R27 supersedes community routes at their urgency, but never an emergency", () => {
+  it("R27 replaces a child's non-emergency routes at their urgency, but never an emergency", () => {
     const surgery = run({ ...limb, age: 12, recent_surgery: true });
     expect(surgery).toMatchObject({ route: "PAEDIATRIC", urgency: "urgent", rule: "R27" });
     expect(surgery.additionalRoutes).not.toContain("URGENT_PHYSIO");
@@ -282,7 +286,16 @@ describe("RULES.md §5 rules (NEL)", () => {
     expect(routineApp.additionalRoutes).not.toContain("ROUTINE_APP");
     const emergency = run({ ...limb, age: 12, suspected_fracture: true, recent_surgery: true });
     expect(emergency).toMatchObject({ route: "ED_NOW", urgency: "emergency" });
-    expect(emergency.additionalRoutes).toEqual(expect.arrayContaining(["PAEDIATRIC", "URGENT_PHYSIO"]));
+    expect(emergency.additionalRoutes).toContain("PAEDIATRIC");
+    expect(emergency.additionalRoutes).not.toContain("URGENT_PHYSIO");
+    expect(emergency.additional.find((a) => a.route === "PAEDIATRIC")?.urgency).toBe("urgent");
+    // Suspected cancer, a concerning lump and an acute soft-tissue injury keep their own routes.
+    expect(run({ ...limb, age: 12, acute_soft_tissue_injury: true }).route).toBe("FRACTURE_CLINIC");
+    expect(run({ ...limb, age: 12, lump: true, lump_concerning: true }).route).toBe("SARCOMA_PATHWAY");
+    expect(run({ ...limb, age: 12, vff_suspected: true, body_area: "thoracic" })).toMatchObject({
+      route: "PAEDIATRIC",
+      urgency: "urgent",
+    });
     // An unsure age is not "under 16": nothing is replaced, the paediatric route is only added.
     const unsureAge = run({ ...limb, age: "unsure", recent_surgery: true });
     expect(unsureAge.route).toBe("URGENT_PHYSIO");
@@ -306,7 +319,7 @@ describe("RULES.md §5 rules (NEL)", () => {
     expect(run({ ...limb }, "NWL").pathways).not.toContain("GETUBETTER");
   });
 
-  it("ties go to the first rule in §5 order; other routes are additional actions with their own urgency", () => {
+  it("ties go to the rule reached with certainty, then the first in pack order; other routes are additional actions with their own urgency", () => {
     const o = run({
       ...lumbar,
       infection_suspected: true,
@@ -321,7 +334,7 @@ describe("RULES.md §5 rules (NEL)", () => {
   });
 });
 
-describe("RULES.md §6 region differences", () => {
+describe("region differences", () => {
   it("NWL and BNSSG: any CES goes to ED at any duration (R02 variant; no R16)", () => {
     for (const region of ["NWL", "BNSSG"] as const) {
       const o = run(
@@ -377,14 +390,23 @@ describe("RULES.md §6 region differences", () => {
     expect(run({ ...lumbar, malignancy_suspected: true }, "BNSSG")).toMatchObject({
       route: "DIRECT_MRI",
       urgency: "within_1_week",
-      rule: "R13",
+      rule: "R13B",
+    });
+    // Spinal only, and from 25: a limb, or a younger patient, keeps the suspected-cancer pathway.
+    expect(run({ ...limb, malignancy_suspected: true }, "BNSSG")).toMatchObject({
+      route: "CANCER_PATHWAY",
+      urgency: "two_week",
+    });
+    expect(run({ ...lumbar, age: 24, malignancy_suspected: true }, "BNSSG")).toMatchObject({
+      route: "CANCER_PATHWAY",
+      urgency: "within_24h",
     });
     expect(run({ ...lumbar, malignancy_suspected: true, radiculopathy: true }, "BNSSG")).toMatchObject({
       route: "MSCC_COORDINATOR",
       rule: "R01",
     });
     expect(run({ ...lumbar, malignancy_suspected: true, radiculopathy: true }, "BNSSG").fired).not.toContain(
-      "R13",
+      "R13B",
     );
   });
 
@@ -396,7 +418,7 @@ describe("RULES.md §6 region differences", () => {
   });
 });
 
-describe("RULES.md §1 principle 2: missing details count as unsure", () => {
+describe("principle 2: missing details count as unsure", () => {
   it("CES without its duration or worsening is acute, and the missing details are listed", () => {
     const o = run({ ...lumbar, saddle_anaesthesia: true });
     expect(o).toMatchObject({ route: "ED_NOW", rule: "R02" });
@@ -404,7 +426,9 @@ describe("RULES.md §1 principle 2: missing details count as unsure", () => {
     expect(o.uncertain).toEqual(expect.arrayContaining(["ces_symptom_weeks", "ces_worsening"]));
     const weeksOnly = run({ ...lumbar, saddle_anaesthesia: true, ces_symptom_weeks: 3 });
     expect(weeksOnly.rule).toBe("R02");
-    expect(weeksOnly.uncertain).toEqual(["ces_worsening"]);
+    // An emergency shown before the cancer history is answered counts it as unsure (MSCC in parallel).
+    expect(weeksOnly.uncertain).toEqual(["cancer_history", "ces_worsening"]);
+    expect(weeksOnly.additionalRoutes).toContain("MSCC_COORDINATOR");
   });
 
   it("motor weakness without power grade or onset is major and acute", () => {

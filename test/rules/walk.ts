@@ -1,5 +1,6 @@
 import { decide } from "../../rules/engine/decide.js";
 import { nextQuestion } from "../../rules/engine/next-question.js";
+import { answerScreen } from "../../rules/engine/screen-answer.js";
 import type { Outcome, Question } from "../../rules/outcome.js";
 import type { Pack } from "../../rules/packs/index.js";
 import type { FindingId, Findings } from "../../rules/vocabulary.js";
@@ -12,7 +13,10 @@ export const TODAY = "2026-01-01";
 
 export interface Walk {
   answers: Findings;
+  /** Every finding put to the clinician, on a screen or alone, in order. */
   asked: FindingId[];
+  /** Answers given: a screen counts once, however many items it lists. */
+  taps: number;
   reason: "emergency" | "complete";
   outcome: Outcome;
 }
@@ -29,15 +33,34 @@ export function walk(
 ): Walk {
   const answers: Record<string, unknown> = { ...start };
   const asked: FindingId[] = [];
-  for (let step = 0; step <= pack.questions.length; step++) {
-    const next = nextQuestion(pack, answers as Findings);
+  let oneByOne: FindingId[] = [];
+  let taps = 0;
+  for (let step = 0; step <= pack.questions.length * 2; step++) {
+    const next = nextQuestion(pack, answers as Findings, { oneByOne });
     if (next.done) {
       const outcome = decide(pack, answers as Findings, { today: TODAY, borough });
-      return { answers: answers as Findings, asked, reason: next.reason, outcome };
+      return { answers: answers as Findings, asked, taps, reason: next.reason, outcome };
+    }
+    taps++;
+    if (next.kind === "screen") {
+      // A clinician ticks what is present; with any item unsure, "Not sure: ask one by one".
+      const values = next.screen.items.map((q) => [q, answer(q, answers as Findings)] as const);
+      for (const [q] of values) {
+        if (q.id in answers) throw new Error(`screen listed ${q.id}, which was already answered`);
+        asked.push(q.id);
+      }
+      const ticked = values.filter(([, v]) => v === true).map(([q]) => q.id);
+      const button = values.some(([, v]) => v === "unsure") ? "unsure" : ticked.length ? "these" : "none";
+      const result = answerScreen(next.screen, button, ticked);
+      if (!result.ok) throw new Error(result.reason);
+      Object.assign(answers, result.findings);
+      oneByOne = result.oneByOne;
+      continue;
     }
     const id = next.question.id;
     if (id in answers) throw new Error(`asked ${id}, which was already answered`);
-    asked.push(id);
+    if (!oneByOne.includes(id)) asked.push(id);
+    oneByOne = oneByOne.filter((x) => x !== id);
     answers[id] = answer(next.question, answers as Findings);
   }
   throw new Error(`no end after ${pack.questions.length + 1} questions: ${asked.join(", ")}`);
@@ -45,7 +68,7 @@ export function walk(
 
 /**
  * The least urgent completion of the answers so far: what nextQuestion assumes for pending details
- * (RULES.md §1 principle 4). Written from the pack data, not by calling the engine's own helper.
+ * (principle 4). Written from the pack data, not by calling the engine's own helper.
  */
 export function leastUrgentCompletion(pack: Pack, f: Findings): Findings {
   // Principle 4's "every detail not yet asked took its least urgent value". For numbers that is the

@@ -24,6 +24,7 @@ export class Workspace {
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: this.fake.apiUrl,
+      MSCC_CONTACT_PHONE: "020 7946 0000",
       LOG_LEVEL: "debug",
     });
     const log = createLogger("debug", (line) => this.logs.push(JSON.parse(line) as Record<string, unknown>));

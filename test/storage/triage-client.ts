@@ -1,4 +1,4 @@
-// Drives a triage over the Bot Framework protocol with deliveryMode "expectReplies" (CONTRACT §2),
+// Drives a triage over the Bot Framework protocol with deliveryMode "expectReplies" (docs/interfaces.md §2),
 // so the replies come back in the HTTP response and no channel service is needed.
 
 export interface Reply {

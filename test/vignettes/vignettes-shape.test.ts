@@ -17,7 +17,7 @@ import { readVignetteRows, readVignettes, type Vignette } from "./vignette-file.
 // Checks the golden vignettes themselves (no engine needed): a typo in the file would otherwise
 // show up later as a confusing engine failure, or silently stop covering a rule.
 
-const RULE_IDS = Array.from({ length: 29 }, (_, i) => `R${String(i + 1).padStart(2, "0")}`);
+const RULE_IDS = Array.from({ length: 30 }, (_, i) => `R${String(i + 1).padStart(2, "0")}`);
 const TOP_KEYS = new Set([
   "id",
   "title",
@@ -38,13 +38,13 @@ const CES_SYMPTOMS: BoolFindingId[] = [
   "bilateral_leg_symptoms",
 ];
 
-/** RULES.md §3 "usual urgency", plus PAEDIATRIC inheriting the urgency of what it replaces. */
+/** Each route's usual urgency, plus PAEDIATRIC inheriting the urgency of what it replaces. */
 const URGENCIES_BY_ROUTE: Record<RouteCode, Urgency[]> = {
   ED_NOW: ["emergency"],
   MSCC_COORDINATOR: ["emergency"],
   ONCOLOGY_TEAM: ["within_24h"],
   CANCER_PATHWAY: ["within_24h", "two_week"],
-  SARCOMA_PATHWAY: ["two_week"],
+  SARCOMA_PATHWAY: ["within_24h", "two_week"],
   DIRECT_MRI: ["within_72h", "within_1_week"],
   VFF_PATHWAY: ["urgent"],
   FRACTURE_CLINIC: ["within_72h"],
@@ -53,7 +53,7 @@ const URGENCIES_BY_ROUTE: Record<RouteCode, Urgency[]> = {
   RHEUMATOLOGY: ["standard"],
   RADIOLOGY: ["standard"],
   NON_MSK: ["standard"],
-  PAEDIATRIC: ["standard", "urgent"],
+  PAEDIATRIC: ["standard", "urgent", "within_72h", "within_1_week", "within_24h"],
   ROUTINE_APP: ["routine"],
   ROUTINE_PHYSIO: ["routine"],
 };
@@ -146,7 +146,7 @@ describe("golden vignettes: file shape", () => {
 });
 
 describe("golden vignettes: clinical consistency", () => {
-  it.each(vignettes.map((v) => [v.id, v]))("%s: urgency fits the route (RULES §3)", (_id, v) => {
+  it.each(vignettes.map((v) => [v.id, v]))("%s: urgency fits the route", (_id, v) => {
     expect(URGENCIES_BY_ROUTE[v.expect.route]).toContain(v.expect.urgency);
   });
 
@@ -193,6 +193,7 @@ describe("golden vignettes: clinical consistency", () => {
 
 // The boundaries the brief names: each must stay in the file, on both sides where there are two.
 type Boundary = [name: string, matches: (v: Vignette) => boolean, route: RouteCode, urgency?: Urgency];
+const adult = (v: Vignette) => typeof v.findings.age === "number" && v.findings.age >= 16;
 const anyCes = (v: Vignette) => CES_SYMPTOMS.some((id) => isYes(v, id));
 const weeks = (v: Vignette) => v.findings.ces_symptom_weeks;
 const onset = (v: Vignette) => v.findings.motor_onset_weeks;
@@ -208,6 +209,28 @@ const neuroAnswered = (v: Vignette) =>
     ] as const
   ).some((id) => isYes(v, id));
 const BOUNDARIES: Boundary[] = [
+  ["NEL CES at 13 days", (v) => v.region === "NEL" && anyCes(v) && weeks(v) === 13 / 7, "ED_NOW"],
+  ["NEL CES at 14 days", (v) => v.region === "NEL" && anyCes(v) && weeks(v) === 2, "ED_NOW"],
+  ["NEL CES at 15 days, stable", (v) => v.region === "NEL" && anyCes(v) && weeks(v) === 15 / 7, "URGENT_APP"],
+  [
+    "acute CES, cancer history unsure",
+    (v) => anyCes(v) && v.findings.cancer_history === "unsure" && v.expect.rule === "R02",
+    "ED_NOW",
+  ],
+  ["a child's red flag", (v) => v.findings.child_red_flag === true, "ED_NOW"],
+  [
+    "concerning lump under 25",
+    (v) => v.findings.lump_concerning === true && typeof v.findings.age === "number" && v.findings.age < 25,
+    "SARCOMA_PATHWAY",
+    "within_24h",
+  ],
+  [
+    "suspected cancer under 25",
+    (v) =>
+      v.findings.malignancy_suspected === true && typeof v.findings.age === "number" && v.findings.age < 25,
+    "CANCER_PATHWAY",
+    "within_24h",
+  ],
   ["NEL CES at 10 days", (v) => v.region === "NEL" && anyCes(v) && weeks(v) === 1.4, "ED_NOW"],
   [
     "NEL CES at 3 weeks, stable",
@@ -252,7 +275,7 @@ const BOUNDARIES: Boundary[] = [
   ["VFF with neurology", (v) => isYes(v, "vff_suspected") && neuroAnswered(v), "ED_NOW"],
   [
     "VFF without neurology",
-    (v) => v.region === "NEL" && v.findings.vff_suspected === true && !neuroAnswered(v),
+    (v) => v.region === "NEL" && v.findings.vff_suspected === true && !neuroAnswered(v) && adult(v),
     "VFF_PATHWAY",
   ],
   [
@@ -287,6 +310,9 @@ const BOUNDARIES: Boundary[] = [
       v.region === "BNSSG" &&
       v.findings.malignancy_suspected === true &&
       v.findings.cancer_history === false &&
+      v.findings.body_area !== "limb" &&
+      typeof v.findings.age === "number" &&
+      v.findings.age >= 25 &&
       !neuroAnswered(v),
     "DIRECT_MRI",
     "within_1_week",

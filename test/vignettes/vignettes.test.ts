@@ -5,7 +5,7 @@ import { loadPack } from "../../rules/packs/index.js";
 import type { Region, RouteCode } from "../../rules/vocabulary.js";
 import { readVignettes, type Vignette } from "./vignette-file.js";
 
-// Runs every golden vignette through the engine. The expected answers were written from RULES.md
+// Runs every golden vignette through the engine. The expected answers were written from docs/clinical-rules.md
 // independently of the engine, so a disagreement is a question for the clinical spec, not a
 // reason to edit the expectation to match the code.
 
@@ -33,7 +33,7 @@ function run(v: Vignette): Outcome {
 }
 
 /**
- * A region overlay may split one RULES.md rule into lettered variants (BNSSG's R07 -> R07 and R07B);
+ * A region overlay may split one docs/clinical-rules.md rule into lettered variants (BNSSG's R07 -> R07 and R07B);
  * those still count as the rule the vignette names. Anything else is reported as the engine said it.
  */
 function sameRule(got: string | undefined, expected: string): string | undefined {

@@ -78,7 +78,7 @@ export type BlockActions = z.infer<typeof blockActions>;
 /** Which triage (and question) the button belongs to; added to the CONTRACT fields by the presenter. */
 const stamp = { triage: z.string().min(1).optional(), seq: z.number().int().optional() };
 
-/** The JSON in a button's or select option's value (CONTRACT.md §3). */
+/** The JSON in a button's or select option's value (docs/interfaces.md §3). */
 export const actionValue = z.union([
   z.object({ questionId: z.string().min(1), answer: z.union([z.string(), z.number()]), ...stamp }),
   z.object({ command: z.string().min(1), ...stamp }),

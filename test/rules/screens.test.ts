@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { nextQuestion } from "../../rules/engine/next-question.js";
+import { answerScreen } from "../../rules/engine/screen-answer.js";
+import type { Screen } from "../../rules/outcome.js";
+import { loadPack } from "../../rules/packs/index.js";
+import type { Findings } from "../../rules/vocabulary.js";
+
+// Screens: related yes/no findings on one card. The core says which screen comes next and what an
+// answer to it means; channels only render it.
+
+const pack = loadPack("NEL");
+const adultBack: Findings = { body_area: "lumbar", age: 45 };
+
+function screenAfter(f: Findings): Screen {
+  const next = nextQuestion(pack, f);
+  if (next.done || next.kind !== "screen") throw new Error(`expected a screen, got ${JSON.stringify(next)}`);
+  return next.screen;
+}
+
+describe("screens", () => {
+  it("asks the cauda equina screen first for a back, listing all four items", () => {
+    const s = screenAfter(adultBack);
+    expect(s.id).toBe("ces");
+    expect(s.items.map((q) => q.id)).toEqual([
+      "saddle_anaesthesia",
+      "bladder_bowel_dysfunction",
+      "sexual_dysfunction",
+      "bilateral_leg_symptoms",
+    ]);
+  });
+
+  it("an item answered yes or unsure earlier leaves its screen; the screen stays for the rest", () => {
+    const s = screenAfter({ ...adultBack, sexual_dysfunction: "unsure" });
+    expect(s.items.map((q) => q.id)).not.toContain("sexual_dysfunction");
+    expect(s.items).toHaveLength(3);
+  });
+
+  it("asks the neurology screen for a limb, myelopathy included, but not the cauda equina screen", () => {
+    const s = screenAfter({ body_area: "limb", age: 45, cancer_history: false });
+    expect(s.id).toBe("neuro");
+    expect(s.items.map((q) => q.id)).toContain("myelopathy_signs");
+  });
+
+  it("asks the cauda equina screen next when spinal context first arises in a limb case", () => {
+    const f: Findings = { body_area: "limb", age: 45, cancer_history: false, radiculopathy: true };
+    expect(screenAfter(f).id).toBe("ces");
+  });
+
+  it("lists a child's red flag straight after age, for under 16 or an unsure age only", () => {
+    for (const age of [9, "unsure"] as const) {
+      const next = nextQuestion(pack, { body_area: "limb", age });
+      expect(next.done || next.kind !== "question" ? undefined : next.question.id).toBe("child_red_flag");
+    }
+    const adult = nextQuestion(pack, { body_area: "limb", age: 16 });
+    expect(adult.done || adult.kind !== "question" ? "screen" : adult.question.id).not.toBe("child_red_flag");
+  });
+
+  it("asks a raised concern alone, naming the facts that raised it", () => {
+    const f: Findings = {
+      ...adultBack,
+      saddle_anaesthesia: false,
+      bladder_bowel_dysfunction: false,
+      sexual_dysfunction: false,
+      bilateral_leg_symptoms: false,
+      cancer_history: false,
+      motor_weakness: false,
+      foot_drop: false,
+      sensory_deficit: false,
+      radiculopathy: false,
+      gait_disturbance: false,
+      gross_functional_deficit: false,
+      myelopathy_signs: false,
+      fever_or_unwell: true,
+      infection_risk: false,
+    };
+    const next = nextQuestion(pack, f);
+    if (next.done || next.kind !== "question") throw new Error("expected a question");
+    expect(next.question.id).toBe("infection_suspected");
+    expect(next.question.text).toMatch(/^You noted: Fever/);
+  });
+
+  it("stops on a certain emergency without listing the rest (after the cancer history)", () => {
+    const f: Findings = { ...adultBack, saddle_anaesthesia: true, ces_worsening: true };
+    const next = nextQuestion(pack, f);
+    expect(next.done ? "done" : next.kind === "question" ? next.question.id : next.screen.id).toBe(
+      "cancer_history",
+    );
+    expect(nextQuestion(pack, { ...f, cancer_history: false })).toEqual({ done: true, reason: "emergency" });
+  });
+
+  it("asks 'Not sure' items one by one before anything else", () => {
+    const next = nextQuestion(pack, adultBack, { oneByOne: ["sexual_dysfunction"] });
+    expect(next.done || next.kind !== "question" ? undefined : next.question.id).toBe("sexual_dysfunction");
+  });
+});
+
+describe("what an answer to a screen means", () => {
+  const screen = screenAfter(adultBack);
+
+  it("ticked items are yes whichever button is pressed", () => {
+    for (const button of ["none", "these", "unsure"] as const) {
+      const r = answerScreen(screen, button, ["saddle_anaesthesia"]);
+      expect(r.ok && r.findings.saddle_anaesthesia).toBe(true);
+    }
+  });
+
+  it("'None of these' and 'These' make the rest no; 'Not sure' leaves them to be asked one by one", () => {
+    expect(answerScreen(screen, "none", [])).toEqual({
+      ok: true,
+      findings: {
+        saddle_anaesthesia: false,
+        bladder_bowel_dysfunction: false,
+        sexual_dysfunction: false,
+        bilateral_leg_symptoms: false,
+      },
+      oneByOne: [],
+    });
+    const these = answerScreen(screen, "these", ["bilateral_leg_symptoms"]);
+    expect(these.ok && these.findings.saddle_anaesthesia).toBe(false);
+    const unsure = answerScreen(screen, "unsure", ["saddle_anaesthesia"]);
+    expect(unsure).toEqual({
+      ok: true,
+      findings: { saddle_anaesthesia: true },
+      oneByOne: ["bladder_bowel_dysfunction", "sexual_dysfunction", "bilateral_leg_symptoms"],
+    });
+  });
+
+  it("refuses 'These' with nothing ticked, and ids that are not on the screen", () => {
+    expect(answerScreen(screen, "these", []).ok).toBe(false);
+    expect(answerScreen(screen, "none", ["motor_weakness"]).ok).toBe(false);
+    expect(answerScreen(screen, "none", ["1"]).ok).toBe(false);
+  });
+});
