@@ -45,6 +45,8 @@ beforeAll(async () => {
     BLOB_CONNECTION_STRING: connectionString(blob.port, table.port),
     AUDIT: "table",
     AUDIT_TABLE: TABLE,
+    // Named, not inherited from BLOB_CONNECTION_STRING: a developer's .env must not redirect the report.
+    AUDIT_CONNECTION_STRING: connectionString(undefined, table.port),
   };
   bot = await startAuditedBot(env);
   const runs: Array<[string, Record<string, string>]> = [
