@@ -27,6 +27,12 @@ server.listen(config.PORT, config.host, () => {
     storage: config.STORAGE,
     audit: config.AUDIT,
   });
+  if (config.AUDIT === "off" && !config.anonymous) {
+    // A deployed bot with no audit leaves the trust unable to monitor it (docs/audit.md).
+    log.warn("audit_off", {
+      note: "AUDIT=off: no outcome or concern is recorded. Set AUDIT=table in production.",
+    });
+  }
   if (config.anonymous) {
     log.warn("anonymous_mode", {
       note: "No MicrosoftAppId: any caller is accepted. For local use only (Playground, tests), never in production.",
