@@ -2,7 +2,7 @@ import type { Question, Screen } from "../outcome.js";
 import type { CompiledQuestion, CompiledStep, Pack } from "../packs/compile.js";
 import type { FindingId, Findings } from "../vocabulary.js";
 import { type Evaluation, evaluate, factsFor, isEmergency } from "./evaluate.js";
-import { type Facts, factsOf, NO } from "./logic.js";
+import { type Facts, factsOf, NO, YES } from "./logic.js";
 
 export type Next =
   /** emergencyPending: the outcome is already an emergency; this question only refines which one. */
@@ -88,10 +88,16 @@ function isAskable(q: CompiledQuestion, findings: Findings, current: Facts, best
   return couldChangePrimary(q, best);
 }
 
-/** Sound skip: only rules more urgent than the current best case, or as urgent and earlier, could win. */
+/**
+ * Sound skip: only a rule more urgent than the current best case could win, or one as urgent that
+ * is earlier, or that could lead by certainty because the current primary holds only on an unsure
+ * answer.
+ */
 function couldChangePrimary(q: CompiledQuestion, best: Evaluation): boolean {
   const p = best.primary;
-  return q.reach.some((r) => r.maxRank > p.rank || (r.maxRank === p.rank && r.index < p.rule.index));
+  return q.reach.some(
+    (r) => r.maxRank > p.rank || (r.maxRank === p.rank && (r.index < p.rule.index || p.truth !== YES)),
+  );
 }
 
 /**
