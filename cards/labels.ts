@@ -11,7 +11,6 @@ export const LABELS = {
   restart: "Restart",
   startTriage: "Start triage",
   newTriage: "New triage",
-  /** Also written in cards/adaptive/templates/outcome.json (a fixed title needs no template data). */
   reportConcern: "Report a concern",
   sendAnswer: "Send answer",
   chooseAnswer: "Choose an answer",
@@ -27,6 +26,14 @@ export const LABELS = {
   safetyNet: "Safety netting",
   referral: "Referral route",
   notAsked: "Red flags not asked (the route was already clear; these are not answers of 'no')",
+  showMore: "Show more",
+  copyNotes: "Copy notes",
+  why: "Why",
+  fullReasons: "Rules that fired",
+  contact: "Contact",
+  mriCheck: "Before MRI",
+  pendingQuestionLead: "One more question decides which emergency team. Act on the above now.",
+  actionStands: "Action already taken stands.",
   guidelineVersion: "Guideline",
   summaryForNotes: "Summary for the notes",
   summaryHint: "Plain text, ready to paste into the patient record.",
@@ -56,6 +63,10 @@ export const LABELS = {
   typeNumberSlack:
     "Type the number as a reply here (in a channel thread, mention the app), or choose Not sure.",
   noticeTitle: { info: "Note", warning: "Warning", emergency: "Emergency" },
+  screenNone: "None of these",
+  screenThese: "These",
+  screenUnsure: "Not sure: ask one by one",
+  screenHint: "Tick any that are present, then press These. None present: None of these.",
 } as const;
 
 export function questionLabel(n: number): string {

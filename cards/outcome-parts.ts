@@ -17,9 +17,18 @@ export function urgencyTone(urgency: Urgency): Tone {
 
 export interface OutcomeParts {
   title: string;
+  /** Urgency and its clock, said once ("Emergency: now, same day"; "Routine", not "Routine: routine"). */
   urgencyLine: string;
   tone: Tone;
   action: string;
+  /** Who to phone for the action, with the number when configured. */
+  contact?: string;
+  /** A check to make before MRI (implants), on routes that lead to MRI. */
+  mriCheck?: string;
+  /** One line per rule: its name and its sources by name. */
+  why: string[];
+  /** Set when this outcome replaced an earlier one: what changed, and that action taken stands. */
+  changed?: string;
   reviewOverdue: boolean;
   reasons: string[];
   additional: string[];
@@ -40,9 +49,15 @@ export function outcomeParts(view: OutcomeView): OutcomeParts {
   const questionOf = questionLookup(view);
   return {
     title: o.title,
-    urgencyLine: `${URGENCY_LABELS[o.urgency]}: ${o.clock}`,
+    urgencyLine: urgencyLine(o.urgency, o.clock),
     tone: urgencyTone(o.urgency),
     action: o.action,
+    ...(o.contact ? { contact: contactLine(o.contact) } : {}),
+    ...(o.mriCheck ? { mriCheck: o.mriCheck } : {}),
+    why: o.rules.map(
+      (r) => `${r.name}: ${r.sourceText}${r.onUncertainty ? ` (${LABELS.onUncertainty})` : ""}`,
+    ),
+    ...(view.changed ? { changed: `${view.changed} ${LABELS.actionStands}` } : {}),
     reviewOverdue: o.reviewOverdue,
     reasons: o.rules.map(
       (r) => `${r.name} (${r.id}): ${r.sourceText}${r.onUncertainty ? ` [${LABELS.onUncertainty}]` : ""}`,
@@ -54,11 +69,32 @@ export function outcomeParts(view: OutcomeView): OutcomeParts {
     imaging: o.imaging,
     safetyNet: o.safetyNet,
     referral: referralLines(view),
-    notAsked: view.notAsked.map((n) => n.question),
+    notAsked: view.notAsked.map((n) => n.label ?? n.question),
     rulesVersion: o.rulesVersion,
     disclaimer: o.disclaimer,
     notesSummary: view.notesSummary,
   };
+}
+
+/**
+ * The urgency's name and its clock, without saying the same thing twice: a clock that repeats the
+ * name ("routine", "within 24 hours") is shown once.
+ */
+export function urgencyLine(urgency: Urgency, clock: string): string {
+  const name = URGENCY_LABELS[urgency];
+  const flat = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  if (flat(clock).startsWith(flat(name))) return clock.charAt(0).toUpperCase() + clock.slice(1);
+  return `${name}: ${clock}`;
+}
+
+function contactLine(contact: { text: string; phone?: string }): string {
+  return contact.phone && !contact.text.includes(contact.phone)
+    ? `${contact.text}: ${contact.phone}`
+    : contact.text;
 }
 
 /** Uncertain findings are shown as the question asked, so the clinician sees what "unsure" was about. */

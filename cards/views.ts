@@ -1,4 +1,4 @@
-import type { Outcome, Question } from "../rules/outcome.js";
+import type { Outcome, Question, Screen } from "../rules/outcome.js";
 import type { FindingId } from "../rules/vocabulary.js";
 
 // Channel-neutral views. Dialogs produce these; cards/adaptive renders them for Teams and
@@ -59,6 +59,25 @@ export interface QuestionView {
   stamp?: Stamp;
 }
 
+/**
+ * Several yes/no findings of one topic on one card: tick those present, then "None of these",
+ * "These" or "Not sure: ask one by one". The grouping and what the buttons mean are the rules core's.
+ */
+export interface ScreenView {
+  kind: "screen";
+  screen: Screen;
+  /** 1-based position in this triage, as for questions. */
+  number: number;
+  noted: string[];
+  /**
+   * Items the clinician's message read as no (or a detail that could lower urgency): shown back
+   * ("You mentioned ...") for them to leave unticked; never applied silently.
+   */
+  mentioned?: string[];
+  retryHint?: string;
+  stamp?: Stamp;
+}
+
 /** Replaces an answered question card in place so its buttons cannot be clicked again. */
 export interface AnsweredView {
   kind: "answered";
@@ -71,13 +90,34 @@ export interface OutcomeView {
   kind: "outcome";
   outcome: Outcome;
   answers: AnsweredFinding[];
-  /** Red flags that were not asked because the outcome was already clear: never reported as "no". */
-  notAsked: Array<{ id: FindingId; question: string }>;
+  /**
+   * Red flags that were not asked because the outcome was already clear: never reported as "no".
+   * `label` is the short name the card lists ("Saddle numbness"); `question` the full wording.
+   */
+  notAsked: Array<{ id: FindingId; question: string; label?: string }>;
   /** Plain-text record for the patient notes: red flags screened and each answer. */
   notesSummary: string;
   /** The question for each finding the outcome names (e.g. counted as unsure but never asked). */
   questions?: Partial<Record<FindingId, string>>;
+  /**
+   * An emergency shown before the one question that decides which emergency team (cancer history):
+   * the question rides on the emergency card itself, so the action stays in view while it is answered.
+   */
+  pendingQuestion?: { question: Question; number: number; noted?: string[] };
+  /** Set when this outcome replaces an earlier one after an answer changed it: what changed, in words. */
+  changed?: string;
+  /**
+   * Further buttons on the outcome (e.g. asking the MSK team, reporting a concern): the one place
+   * other features add theirs. Each renders as an Action.Submit (Teams) or a button (Slack) whose
+   * data / value is `data`.
+   */
+  actions?: OutcomeAction[];
   stamp?: Stamp;
+}
+
+export interface OutcomeAction {
+  title: string;
+  data: Record<string, unknown>;
 }
 
 export interface NoticeView {
@@ -85,6 +125,15 @@ export interface NoticeView {
   text: string;
   /** e.g. "emergency" keeps the emergency advice visible after an error. */
   tone: "info" | "warning" | "emergency";
+  /** One-tap choices (e.g. "Start a new triage" / "Carry on"); each submits its data. */
+  actions?: OutcomeAction[];
 }
 
-export type View = WelcomeView | HelpView | QuestionView | AnsweredView | OutcomeView | NoticeView;
+export type View =
+  | WelcomeView
+  | HelpView
+  | QuestionView
+  | ScreenView
+  | AnsweredView
+  | OutcomeView
+  | NoticeView;

@@ -16,13 +16,18 @@ export const ANSWER_PROMPT = "answerPrompt";
 export interface AnswerPromptOptions {
   questionId: FindingId;
   number: number;
+  /**
+   * The question already rides on the emergency outcome card (this message id, when the channel
+   * gave one): nothing more is sent until an answer cannot be read.
+   */
+  onOutcome?: { activityId?: string };
 }
 
 /** The prompt's result when the message added red flags instead of answering: ask again from the top. */
 export const NOTED_FROM_TEXT = "notedFromText";
 
 export const RETRY_HINT =
-  "Sorry, I could not read that answer. Use the buttons, or type yes, no, not sure, or a number.";
+  "I did not catch that as an answer to this question. Use the buttons, or type yes, no, not sure, or a number. To start a new triage, type 'new patient'.";
 
 export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
   constructor(
@@ -37,6 +42,20 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
     if (!options) throw new Error("AnswerPrompt needs a question id");
     const active = dc.activeDialog;
     if (active) active.state.options = options;
+    if (options.onOutcome) {
+      const session = await this.sessions.get(dc.context);
+      if (session) {
+        const { activityId } = options.onOutcome;
+        session.pending = {
+          id: options.questionId,
+          seq: options.number,
+          onOutcome: true,
+          ...(activityId ? { activityId } : {}),
+        };
+        await this.sessions.set(dc.context, session);
+      }
+      return Dialog.EndOfTurn;
+    }
     await this.show(dc, options);
     return Dialog.EndOfTurn;
   }

@@ -2,14 +2,18 @@ import { normaliseText } from "./answers.js";
 
 // Words that work at any point of a conversation (docs/interfaces.md §2).
 
-export type Command = "help" | "restart" | "back" | "cancel" | "triage";
+export type Command = "help" | "restart" | "back" | "cancel" | "triage" | "resume";
 
 const COMMANDS: Array<[Command, RegExp]> = [
   ["help", /^(help|\/help|what can you do|how does this work|commands)$/],
   ["restart", /^(restart|start again|start over|reset|\/restart)$/],
   ["back", /^(back|go back|previous|undo|\/back)$/],
   ["cancel", /^(cancel|stop|quit|exit|abort|\/cancel)$/],
-  ["triage", /^(triage|start|start triage|new triage|begin|\/triage)$/],
+  [
+    "triage",
+    /^(triage|start|start triage|new triage|begin|\/triage|new patient|next patient|new case|another patient)$/,
+  ],
+  ["resume", /^(resume|carry on|continue)$/],
 ];
 
 export function recogniseCommand(text: string | undefined): Command | undefined {

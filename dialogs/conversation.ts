@@ -58,7 +58,7 @@ export class TriageConversation {
     if (command === "help")
       return void (await this.presenter.send(context, { kind: "help", scope: scopeOf(context) }));
     if (command === "triage" || command === "restart") return this.start(context, "");
-    if (command === "back" || command === "cancel") {
+    if (command === "back" || command === "cancel" || command === "resume") {
       await this.presenter.send(context, {
         kind: "notice",
         tone: "info",

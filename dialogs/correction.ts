@@ -18,7 +18,7 @@ export interface Correction {
 export function correctionOf(pack: Pack, session: TriageSession, text: string): Correction | undefined {
   const words = correctionWords(text);
   if (!words || words.trim().length < 3) return undefined;
-  const pending = session.pending && pack.questionById.get(session.pending.id)?.public;
+  const pending = session.pending && pack.questionById.get(session.pending.id as FindingId)?.public;
   if (pending && parseTypedAnswer(pending, text).ok) return undefined;
   const named = wholeWords(words);
   const id = session.order.find((f) => {

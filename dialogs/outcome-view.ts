@@ -19,7 +19,11 @@ export function outcomeView(pack: Pack, session: TriageSession, today: Date = ne
       { id, question: q.data.text, answer: displayAnswer(q.public, v), how: session.how[id] ?? "asked" },
     ];
   });
-  const notAsked = unaskedRedFlags(pack, session.answers).map((q) => ({ id: q.id, question: q.text }));
+  const notAsked = unaskedRedFlags(pack, session.answers).map((q) => ({
+    id: q.id,
+    question: q.text,
+    label: pack.questionById.get(q.id)?.data.label ?? q.text,
+  }));
   return {
     kind: "outcome",
     outcome,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AnswerValue, QuestionView } from "../cards/views.js";
 import { nextQuestion } from "../rules/engine/next-question.js";
 import { type Extraction, usableAtOnce } from "../rules/extract/index.js";
-import type { Question } from "../rules/outcome.js";
+import type { Question, Screen } from "../rules/outcome.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId, Findings, Region } from "../rules/vocabulary.js";
 import { displayAnswer, toAnswerValue, toFindingValue } from "./answers.js";
@@ -22,8 +22,24 @@ export interface TriageSession {
   order: FindingId[];
   /** Values read from the clinician's message that could lower urgency: shown for confirmation, never used. */
   suggestions: Partial<Record<FindingId, { value: Stored; evidence: string }>>;
-  /** The question card awaiting an answer. */
-  pending?: { id: FindingId; seq: number; activityId?: string };
+  /**
+   * The card awaiting an answer: a question (its finding id) or a screen (`screen:<id>`, with its
+   * items). `onOutcome`: the question rides on the emergency outcome card, which is not replaced by
+   * an "answered" card but by the final outcome.
+   */
+  pending?: {
+    id: FindingId | `screen:${string}`;
+    seq: number;
+    activityId?: string;
+    items?: FindingId[];
+    /** A screen's title, for the answered card. */
+    title?: string;
+    onOutcome?: boolean;
+  };
+  /** Items the clinician chose to answer one by one from a screen ("Not sure"), asked next. */
+  oneByOne?: FindingId[];
+  /** The emergency outcome shown while its deciding question was open: replaced when the triage ends. */
+  emergencyCard?: { activityId?: string; title: string; urgency: string; additional: string[] };
   /** Questions asked so far (the "question 4" counter and the card stamp). */
   seq: number;
   /** Set once an emergency outcome has been shown while a last question was still open. */
@@ -72,15 +88,36 @@ export function applyExtraction(
   return s;
 }
 
-export type Step = { kind: "question"; question: Question; emergencyPending: boolean } | { kind: "outcome" };
+export type Step =
+  | { kind: "question"; question: Question; emergencyPending: boolean }
+  | { kind: "screen"; screen: Screen }
+  | { kind: "outcome" };
 
+/** What the rules core asks next; the items left to ask one by one are passed back to it. */
 export function nextStep(pack: Pack, session: TriageSession): Step {
-  const next = nextQuestion(pack, session.answers);
+  const next = nextQuestion(pack, session.answers, { oneByOne: session.oneByOne ?? [] });
   if (next.done) return { kind: "outcome" };
-  // Until screens are rendered as checklists, a screen's items are asked one at a time, in order.
-  if (next.kind === "screen")
-    return { kind: "question", question: next.screen.items[0] as Question, emergencyPending: false };
+  if (next.kind === "screen") return { kind: "screen", screen: next.screen };
   return { kind: "question", question: next.question, emergencyPending: next.emergencyPending };
+}
+
+/**
+ * Records a screen's answer as the rules core read it (answerScreen): ticked items yes, and for
+ * "None of these" / "These" the rest no; for "Not sure" the rest wait to be asked one by one.
+ */
+export function recordScreen(
+  session: TriageSession,
+  findings: Findings,
+  oneByOne: readonly FindingId[],
+): TriageSession {
+  const s = structuredClone(session);
+  for (const [id, value] of Object.entries(findings)) {
+    if (value !== undefined) setAnswer(s, id as FindingId, value as Stored, "asked");
+    delete s.suggestions[id as FindingId];
+  }
+  s.oneByOne = [...oneByOne];
+  delete s.pending;
+  return s;
 }
 
 export function recordAnswer(session: TriageSession, q: Question, value: AnswerValue): TriageSession {
@@ -88,6 +125,7 @@ export function recordAnswer(session: TriageSession, q: Question, value: AnswerV
   setAnswer(s, q.id, toFindingValue(q, value), "asked");
   delete s.suggestions[q.id];
   delete s.pending;
+  if (s.oneByOne) s.oneByOne = s.oneByOne.filter((id) => id !== q.id);
   return s;
 }
 

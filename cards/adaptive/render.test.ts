@@ -49,6 +49,7 @@ const ALLOWED_TYPES = new Set([
   "Input.ChoiceSet",
   "Action.Submit",
   "Action.OpenUrl",
+  "Action.ToggleVisibility",
 ]);
 
 describe("renderAdaptive: every view", () => {
@@ -56,6 +57,7 @@ describe("renderAdaptive: every view", () => {
     "%s expands cleanly, fits, and renders in the adaptivecards renderer",
     async (_, view) => {
       const { card, text } = renderAdaptive(view);
+      expect(card.fallbackText).toBe(text);
       const strings = collectStrings(card);
       expect(strings.filter((s) => s.includes("${"))).toEqual([]);
       expect(Number(card.version)).toBeLessThanOrEqual(1.5);
@@ -124,17 +126,26 @@ describe("question cards keep docs/interfaces.md §2's submit data", () => {
     expect(input && "max" in input).toBe(false);
   });
 
-  it("a choice question has Input.ChoiceSet 'answer' with every choice", () => {
+  it("a choice question is one tap: a button per choice submitting its value, no input and no Send", () => {
     const { card, text } = renderAdaptive(makeQuestionView(CHOICE_QUESTION));
-    const [input] = ofType(card, "Input.ChoiceSet");
-    expect(input?.id).toBe("answer");
-    expect(input?.choices).toEqual(CHOICE_QUESTION.choices);
+    expect(ofType(card, "Input.ChoiceSet")).toEqual([]);
+    const sets = ofType(card.body, "ActionSet").filter((s) =>
+      (s.actions as Json[]).every((a) => (a.data as Json | undefined)?.questionId === "body_area"),
+    );
+    const buttons = sets.flatMap((s) => s.actions as Json[]);
+    expect(buttons.map((b) => b.title)).toEqual(CHOICE_QUESTION.choices?.map((c) => c.title));
+    expect(buttons.map((b) => b.data)).toEqual(
+      CHOICE_QUESTION.choices?.map((c) => ({ questionId: "body_area", answer: c.value })),
+    );
     expect((card.actions as Json[]).map((a) => a.data)).toEqual([
-      { questionId: "body_area" },
       { questionId: "body_area", answer: "unsure" },
       { command: "restart" },
     ]);
+    expect(JSON.stringify(card)).not.toContain(LABELS.sendAnswer);
+    // The options are the buttons: no label repeats them; the fallback text still lists them.
+    expect(texts(card).some((t) => t.includes("Lower back / "))).toBe(false);
     expect(text).toContain("Lower back / Upper or mid back / Neck / A limb joint or soft tissue / Not sure");
+    expect(card.fallbackText).toBe(text);
   });
 
   it("shows the noted findings, retry hint and prefill with a one-tap confirm carrying the typed value", () => {
@@ -236,7 +247,7 @@ const linesOf = (s: string) =>
     .filter(Boolean);
 
 describe("outcome cards", () => {
-  it("the emergency card carries the action, safety netting, disclaimer and an attention colour", () => {
+  it("the emergency card carries the action, safety netting, disclaimer and an attention header", () => {
     const view = makeOutcomeView("ED_NOW");
     const { card, text } = renderAdaptive(view);
     const all = texts(card);
@@ -252,42 +263,144 @@ describe("outcome cards", () => {
     expect(text).toContain(view.outcome.action);
     expect(text).toContain(view.outcome.safetyNet);
     expect(card.actions).toEqual([
+      { type: "Action.ToggleVisibility", title: LABELS.showMore, targetElements: ["details"] },
+      { type: "Action.ToggleVisibility", title: LABELS.copyNotes, targetElements: ["notes"] },
       { type: "Action.Submit", title: "New triage", data: { command: "triage" } },
-      { type: "Action.Submit", title: LABELS.reportConcern, data: { action: "reportConcern" } },
     ]);
+  });
+
+  it("the header comes first: route, urgency with its clock, the action and the contact", () => {
+    const view = makeOutcomeView("MSCC_COORDINATOR", {
+      contact: { text: "Acute oncology / MSCC co-ordinator", phone: "020 7946 0000" },
+    });
+    const [header] = renderAdaptive(view).card.body as Json[];
+    expect(header?.id).toBe("header");
+    expect(texts(header)).toEqual([
+      view.outcome.title,
+      "Emergency: now, same day",
+      view.outcome.action,
+      "Acute oncology / MSCC co-ordinator: 020 7946 0000",
+    ]);
+  });
+
+  it("says the urgency once when the clock repeats it", () => {
+    const { card } = renderAdaptive(makeOutcomeView("ROUTINE_PHYSIO", { clock: "routine" }));
+    const all = texts(card);
+    expect(all).toContain("Routine");
+    expect(all.join("\n")).not.toMatch(/Routine: routine/i);
   });
 
   it.each([
     ["URGENT_APP", "warning"],
     ["CANCER_PATHWAY", "warning"],
-    ["RHEUMATOLOGY", "default"],
+    ["RHEUMATOLOGY", "emphasis"],
     ["ROUTINE_PHYSIO", "good"],
-  ] as const)("%s is coloured %s", (route, style) => {
+  ] as const)("%s has a %s header", (route, style) => {
     const { card } = renderAdaptive(makeOutcomeView(route));
     expect(ofType(card, "Container")[0]?.style).toBe(style);
   });
 
-  it("lists reasons with sources, additional actions, unsure findings, flags, links, referral and not-asked", () => {
-    const view = makeOutcomeView("ED_NOW");
-    const all = texts(renderAdaptive(view).card);
-    expect(all).toEqual(
+  it("shows why by source name, additional actions, links, referral; the rest behind Show more", () => {
+    const view = makeOutcomeView("URGENT_APP", { mriCheck: "Check for MRI implants." });
+    view.notAsked = [
+      { id: "fever_or_unwell", question: "Fever, rigors or systemically unwell?", label: "Fever" },
+    ];
+    const { card } = renderAdaptive(view);
+    const body = card.body as Json[];
+    const details = body.find((b) => b.id === "details");
+    const notes = body.find((b) => b.id === "notes");
+    expect(details?.isVisible).toBe(false);
+    expect(notes?.isVisible).toBe(false);
+    const shown = texts(body.filter((b) => b.isVisible !== false));
+    expect(shown).toEqual(
       expect.arrayContaining([
-        "- ces-acute (R02): NEL ICS MSK MRI imaging & referral criteria (Nov 2025): exclusions; GIRFT CES pathway (2023)",
+        `- ces-acute: ${view.outcome.rules[0]?.sourceText}`,
         "- Urgent APP: Urgent (R20)",
-        "- Are any of them new or getting worse?",
-        "- age over 55 at new onset",
-        "- [Cauda equina pathway](https://example.org/ces) (GIRFT)",
-        "- [Spinal metastases and MSCC](https://example.org/ng234) (NICE)",
+        "Before MRI: Check for MRI implants.",
         "Borough: Newham",
         "Provider: East London NHS FT",
         "Refer through EMIS.",
         "Self-referral: online form",
-        "- Fever, rigors or systemically unwell?",
+      ]),
+    );
+    // Sources by name only: the internal ids never reach the card.
+    expect(JSON.stringify(card)).not.toContain(view.outcome.rules[0]?.source);
+    const links = shown.find((t) => t.startsWith("- ["));
+    expect(links?.split("\n")).toHaveLength(view.outcome.pathwayLinks.length);
+    expect(texts(details)).toEqual(
+      expect.arrayContaining([
+        `- ces-acute (R02): ${view.outcome.rules[0]?.sourceText}`,
+        "- Are any of them new or getting worse?",
+        "- age over 55 at new onset",
+        "- Fever",
         LABELS.notAsked,
         LABELS.uncertain,
       ]),
     );
-    expect(all.filter((t) => t.startsWith("- ["))).toHaveLength(view.outcome.pathwayLinks.length);
+    expect(shown).not.toContain(LABELS.notAsked);
+  });
+
+  it("an emergency keeps its header, why and the route's own safety netting in view; the rest is one tap away", () => {
+    const view = makeOutcomeView("ED_NOW", { mriCheck: "Check for MRI implants." });
+    const body = renderAdaptive(view).card.body as Json[];
+    const shown = texts(body.filter((b) => b.isVisible !== false));
+    const hidden = texts(body.find((b) => b.id === "details"));
+    const [first, ...rest] = linesOf(view.outcome.safetyNet);
+    expect(shown).toEqual(expect.arrayContaining([view.outcome.title, view.outcome.action, first]));
+    expect(hidden).toEqual(
+      expect.arrayContaining([...rest, "Before MRI: Check for MRI implants.", "Refer through EMIS."]),
+    );
+    for (const line of rest) expect(shown).not.toContain(line);
+  });
+
+  it("carries the extra actions other features add, before New triage", () => {
+    const view = makeOutcomeView("URGENT_APP");
+    view.actions = [
+      { title: "Ask the MSK team", data: { action: "askMskTeam" } },
+      { title: "Report a concern", data: { action: "reportConcern" } },
+    ];
+    const actions = renderAdaptive(view).card.actions as Json[];
+    expect(actions.map((a) => a.title)).toEqual([
+      LABELS.showMore,
+      LABELS.copyNotes,
+      "Ask the MSK team",
+      "Report a concern",
+      LABELS.newTriage,
+    ]);
+    expect(actions[2]).toEqual({
+      type: "Action.Submit",
+      title: "Ask the MSK team",
+      data: { action: "askMskTeam" },
+    });
+  });
+
+  it("an emergency shown before its deciding question carries that question with Yes / No / Not sure", () => {
+    const view = makeOutcomeView("ED_NOW");
+    view.pendingQuestion = {
+      question: { ...BOOL_QUESTION, id: "cancer_history", text: "Current or past cancer?" },
+      number: 5,
+    };
+    const { card, text } = renderAdaptive(view);
+    const body = card.body as Json[];
+    const at = body.findIndex((b) => texts(b).includes("Current or past cancer?"));
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(body.findIndex((b) => texts(b).includes(LABELS.why)));
+    const buttons = ofType(body[at], "Action.Submit").map((a) => a.data);
+    expect(buttons).toEqual([
+      { questionId: "cancer_history", answer: "yes" },
+      { questionId: "cancer_history", answer: "no" },
+      { questionId: "cancer_history", answer: "unsure" },
+    ]);
+    expect(text).toContain("Current or past cancer?");
+  });
+
+  it("an outcome that replaced another says what changed and that action taken stands", () => {
+    const view = makeOutcomeView("MSCC_COORDINATOR");
+    view.changed = "Changed after 'Current or past cancer?' was answered Yes: was Emergency department now.";
+    const { card, text } = renderAdaptive(view);
+    const line = `${view.changed} ${LABELS.actionStands}`;
+    expect(texts((card.body as Json[])[1])).toEqual([line]);
+    expect(text).toContain(line);
   });
 
   it("refuses to render an outcome whose safety netting or disclaimer is empty", () => {
@@ -317,7 +430,7 @@ describe("outcome cards", () => {
     }));
     const { card } = renderAdaptive(view);
     expect(byteSize(card)).toBeLessThanOrEqual(CARD_BYTE_BUDGET);
-    expect(texts(card)).toContain("- 400 red flags (listed in the summary below)");
+    expect(texts(card)).toContain("- 400 red flags (listed in the notes summary)");
     expect(texts(card)).toEqual(expect.arrayContaining(linesOf(view.outcome.safetyNet)));
     expect(texts(card)).toEqual(expect.arrayContaining(linesOf(view.notesSummary)));
   });
@@ -329,7 +442,8 @@ describe("outcome cards", () => {
     expect(all).toEqual(
       expect.arrayContaining(["First line.", "Second line.", "- Saddle numbness: Yes", "- Age: 45"]),
     );
-    expect(all.some((t) => t.includes("\n"))).toBe(false);
+    // Only the pathway links are one markdown list in one block.
+    expect(all.filter((t) => t.includes("\n")).every((t) => t.startsWith("- ["))).toBe(true);
   });
 
   it("fails loudly rather than send a card Teams would reject", () => {

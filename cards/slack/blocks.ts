@@ -30,11 +30,16 @@ export interface StaticSelect {
   placeholder: PlainText;
   options: SelectOption[];
 }
+export interface Checkboxes {
+  type: "checkboxes";
+  action_id: string;
+  options: SelectOption[];
+}
 export type Block =
   | { type: "header"; text: PlainText }
   | { type: "section"; text: MrkdwnText; accessory?: Button; block_id?: string }
   | { type: "context"; elements: MrkdwnText[] }
-  | { type: "actions"; elements: Array<Button | StaticSelect>; block_id?: string }
+  | { type: "actions"; elements: Array<Button | StaticSelect | Checkboxes>; block_id?: string }
   | { type: "divider" };
 
 export function plain(text: string, max: number): PlainText {

@@ -1,4 +1,4 @@
-import { LABELS } from "../labels.js";
+import { LABELS, notedLabel } from "../labels.js";
 import { type OutcomeParts, outcomeParts, type Tone } from "../outcome-parts.js";
 import type { OutcomeView } from "../views.js";
 import { type Block, bold, bulletList, button, context, header, sections } from "./blocks.js";
@@ -26,7 +26,7 @@ export class SlackRenderError extends Error {
 export function outcomeBlocks(view: OutcomeView): Block[] {
   const p = outcomeParts(view);
   for (const level of [0, 1, 2] as const) {
-    const blocks = build(p, level);
+    const blocks = build(view, p, level);
     if (fits(blocks)) return blocks;
   }
   throw new SlackRenderError("outcome does not fit in one Slack message even when shortened");
@@ -39,48 +39,70 @@ function fits(blocks: Block[]): boolean {
   );
 }
 
-/** level 0: everything; 1: red flags not asked as a count; 2: also the notes summary shortened. */
-function build(p: OutcomeParts, level: 0 | 1 | 2): Block[] {
+/**
+ * level 0: everything; 1: red flags not asked as a count; 2: also the notes summary shortened.
+ * Slack cannot hide blocks until a tap, so what the Teams card keeps behind "Show more" and "Copy
+ * notes" comes last, after a divider: the glance (route, urgency, action) is always at the top.
+ */
+function build(view: OutcomeView, p: OutcomeParts, level: 0 | 1 | 2): Block[] {
   const emoji = TONE_EMOJI[p.tone];
   const blocks: Block[] = [
     header(`${p.tone === "attention" ? `${emoji} ` : ""}${p.title}`),
-    ...sections({ raw: `${emoji} ${bold(p.urgencyLine)}` }),
+    ...sections({ raw: `${emoji} ${bold(p.urgencyLine)}\n${escapeMrkdwn(p.action)}` }),
   ];
+  if (p.contact) blocks.push(...sections({ raw: `:telephone_receiver: ${bold(p.contact)}` }));
+  if (p.changed) blocks.push(...sections({ raw: `:arrows_counterclockwise: ${bold(p.changed)}` }));
   if (p.reviewOverdue) blocks.push(...sections({ raw: `:warning: ${escapeMrkdwn(LABELS.reviewOverdue)}` }));
-  blocks.push(...sections({ heading: LABELS.whatToDoNow, text: p.action }));
-  blocks.push(...sections({ heading: LABELS.safetyNet, text: p.safetyNet }));
-  blocks.push(...sections({ heading: LABELS.reasons, raw: bulletList(p.reasons) }));
   list(blocks, LABELS.additionalActions, p.additional);
-  list(blocks, LABELS.uncertain, p.uncertain);
-  list(blocks, LABELS.suspicionFlags, p.suspicionFlags);
+  const pending = view.pendingQuestion;
+  if (pending) {
+    const q = pending.question;
+    if (pending.noted?.length) blocks.push(context(notedLabel(pending.noted)));
+    blocks.push(...sections({ raw: `${escapeMrkdwn(LABELS.pendingQuestionLead)}\n${bold(q.text)}` }));
+    blocks.push({
+      type: "actions",
+      block_id: `question:${q.id}:${pending.number}`,
+      elements: [
+        button(ACTION_IDS.yes, LABELS.yes, { questionId: q.id, answer: "yes" }),
+        button(ACTION_IDS.no, LABELS.no, { questionId: q.id, answer: "no" }),
+        button(ACTION_IDS.unsure, LABELS.notSure, { questionId: q.id, answer: "unsure" }),
+      ],
+    });
+  }
+  if (p.mriCheck) blocks.push(...sections({ text: `${LABELS.mriCheck}: ${p.mriCheck}` }));
+  blocks.push(...sections({ heading: LABELS.why, raw: bulletList(p.why) }));
   if (p.links.length > 0) {
     const links = p.links.map(
       (l) => `• ${mrkdwnLink(l.url, l.title)}${l.publisher ? ` (${escapeMrkdwn(l.publisher)})` : ""}`,
     );
     blocks.push(...sections({ heading: LABELS.pathwayLinks, raw: links.join("\n") }));
   }
-  blocks.push(...sections({ heading: LABELS.imaging, text: p.imaging }));
+  blocks.push(...sections({ heading: LABELS.safetyNet, text: p.safetyNet }));
   blocks.push(...sections({ heading: LABELS.referral, text: p.referral.join("\n") }));
+  blocks.push(...sections({ text: p.disclaimer }));
+  blocks.push(context(`${LABELS.guidelineVersion}: ${p.rulesVersion}`));
+  blocks.push({ type: "divider" });
+  list(blocks, LABELS.fullReasons, p.reasons);
+  list(blocks, LABELS.uncertain, p.uncertain);
+  list(blocks, LABELS.suspicionFlags, p.suspicionFlags);
+  blocks.push(...sections({ heading: LABELS.imaging, text: p.imaging }));
   if (level === 0) list(blocks, LABELS.notAsked, p.notAsked);
   else if (p.notAsked.length > 0) {
     blocks.push(
       ...sections({
         heading: LABELS.notAsked,
-        text: `${p.notAsked.length} red flags (listed in the summary below)`,
+        text: `${p.notAsked.length} red flags (listed in the notes summary)`,
       }),
     );
   }
-  blocks.push(context(`${LABELS.guidelineVersion}: ${p.rulesVersion}`));
-  blocks.push(...sections({ text: p.disclaimer }));
-  blocks.push({ type: "divider" });
   blocks.push(...sections({ heading: LABELS.summaryForNotes, text: LABELS.summaryHint }));
   const summary = level < 2 ? p.notesSummary : shortened(p.notesSummary);
   blocks.push(...sections({ text: summary, code: true }));
   blocks.push({
     type: "actions",
     elements: [
+      ...(view.actions ?? []).map((a, i) => button(`${ACTION_IDS.outcomePrefix}${i}`, a.title, a.data)),
       button(ACTION_IDS.triage, LABELS.newTriage, { command: "triage" }),
-      button("report_concern", LABELS.reportConcern, { action: "reportConcern" }),
     ],
   });
   return blocks;

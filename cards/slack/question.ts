@@ -22,8 +22,12 @@ export const ACTION_IDS = {
   no: "answer_no",
   unsure: "answer_unsure",
   select: "answer_select",
+  /** A choice's button: `answer_choice_<value>` (action ids must differ within a block). */
+  choicePrefix: "answer_choice_",
   confirm: "answer_confirm",
   restart: "command_restart",
+  /** An extra outcome button (`outcome_action_<i>`): its value is the action's data. */
+  outcomePrefix: "outcome_action_",
   triage: "command_triage",
 } as const;
 
@@ -69,16 +73,13 @@ function inputsFor(view: QuestionView): { elements: Array<Button | StaticSelect>
   if (q.type === "choice") {
     const choices = q.choices ?? [];
     if (choices.length === 0) throw new TypeError(`choice question ${q.id} has no choices`);
-    if (choices.length > SLACK_LIMITS.selectOptions)
+    // One tap: a button per option (an actions block holds up to 25 elements, with Not sure and Restart).
+    if (choices.length > SLACK_LIMITS.actionsElements - 2)
       throw new RangeError(`choice question ${q.id} has too many choices`);
     return {
-      elements: [
-        select(
-          ACTION_IDS.select,
-          LABELS.chooseAnswer,
-          choices.map((c) => option(c.title, { questionId: q.id, answer: c.value })),
-        ),
-      ],
+      elements: choices.map((c) =>
+        button(`${ACTION_IDS.choicePrefix}${c.value}`, c.title, { questionId: q.id, answer: c.value }),
+      ),
     };
   }
   // Durations and ages have no short list that would not round a clinical threshold away

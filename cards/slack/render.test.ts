@@ -67,7 +67,11 @@ function allText(blocks: Block[]): string {
 
 function elements(blocks: Block[]): Array<Button | StaticSelect> {
   return blocks.flatMap((b) =>
-    b.type === "actions" ? b.elements : b.type === "section" && b.accessory ? [b.accessory] : [],
+    b.type === "actions"
+      ? b.elements.filter((e): e is Button | StaticSelect => e.type !== "checkboxes")
+      : b.type === "section" && b.accessory
+        ? [b.accessory]
+        : [],
   );
 }
 
@@ -122,16 +126,17 @@ describe("question messages keep docs/interfaces.md §3's values", () => {
     expect(text).toContain("a number, at least 0 weeks");
   });
 
-  it("a choice question offers a select with each choice's value", () => {
+  it("a choice question is one tap: a button per choice with its value", () => {
     const { blocks } = renderBlockKit(makeQuestionView(CHOICE_QUESTION));
-    const select = elements(blocks).find((e): e is StaticSelect => e.type === "static_select");
-    expect(select?.options.map((o) => JSON.parse(o.value).answer)).toEqual([
-      "lumbar",
-      "thoracic",
-      "cervical",
-      "limb",
-    ]);
-    expect(select?.options.map((o) => o.text.text)).toEqual(CHOICE_QUESTION.choices?.map((c) => c.title));
+    expect(elements(blocks).some((e) => e.type === "static_select")).toBe(false);
+    const choices = elements(blocks).filter(
+      (e) => e.type === "button" && e.action_id.startsWith("answer_choice_"),
+    ) as Button[];
+    expect(choices.map((b) => JSON.parse(b.value))).toEqual(
+      ["lumbar", "thoracic", "cervical", "limb"].map((answer) => ({ questionId: "body_area", answer })),
+    );
+    expect(choices.map((b) => b.text.text)).toEqual(CHOICE_QUESTION.choices?.map((c) => c.title));
+    expect(new Set(choices.map((b) => b.action_id)).size).toBe(choices.length);
   });
 
   it("a prefill is shown with a confirm button carrying the typed value", () => {
@@ -168,7 +173,6 @@ describe("outcome messages", () => {
     expect(text).toContain(view.outcome.safetyNet);
     expect(elements(blocks).map((e) => [e.action_id, e.type === "button" && JSON.parse(e.value)])).toEqual([
       ["command_triage", { command: "triage" }],
-      ["report_concern", { action: "reportConcern" }],
     ]);
   });
 
@@ -233,7 +237,7 @@ describe("outcome messages", () => {
     expect(joined).toContain(view.outcome.safetyNet.replace(/\s+/g, " "));
     expect(joined).toContain(view.outcome.action);
     expect(joined).toContain(view.outcome.disclaimer);
-    expect(joined).toContain("400 red flags (listed in the summary below)");
+    expect(joined).toContain("400 red flags (listed in the notes summary)");
     expect(joined).toContain("[Shortened:");
   });
 });

@@ -4,6 +4,7 @@ import type { Block } from "./blocks.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { outcomeBlocks } from "./outcome.js";
 import { questionBlocks } from "./question.js";
+import { screenBlocks } from "./screen.js";
 import { answeredBlocks, helpBlocks, noticeBlocks, welcomeBlocks } from "./simple.js";
 
 export interface BlockKitMessage {
@@ -25,6 +26,8 @@ function blocksFor(view: View): Block[] {
       return helpBlocks(view);
     case "question":
       return questionBlocks(view);
+    case "screen":
+      return screenBlocks(view);
     case "answered":
       return answeredBlocks(view);
     case "outcome":

@@ -41,7 +41,13 @@ export function answeredBlocks(view: AnsweredView): Block[] {
 }
 
 export function noticeBlocks(view: NoticeView): Block[] {
-  return sections({ raw: `${TONE_EMOJI[view.tone]} ${bold(LABELS.noticeTitle[view.tone])}` }).concat(
+  const blocks = sections({ raw: `${TONE_EMOJI[view.tone]} ${bold(LABELS.noticeTitle[view.tone])}` }).concat(
     sections({ text: view.text }),
   );
+  if (view.actions?.length)
+    blocks.push({
+      type: "actions",
+      elements: view.actions.map((a, i) => button(`notice_action_${i}`, a.title, a.data)),
+    });
+  return blocks;
 }

@@ -1,6 +1,7 @@
 import type { BoolFindingId, FindingId, Findings } from "../vocabulary.js";
 import { type Anchor, bindDuration, CES_IDS, MOTOR_IDS, sortAnchors } from "./binding.js";
 import { findBodyArea, isNerveHit } from "./body-area.js";
+import { childRedFlagWords } from "./child.js";
 import {
   cesWorsening,
   lumpConcern,
@@ -117,6 +118,9 @@ export function extractFindings(message: string): Extraction {
     evidence.age = cite([age]);
   }
 
+  const child = childRedFlagWords(lower, positive, age?.value);
+  if (child) setBool("child_red_flag", true, child);
+
   const mechanism = minorMechanismSpan(lower, s.hits);
   if (mechanism && ((age && age.value >= OLDER_AGE) || findings.osteoporosis_risk === true))
     setBool("minor_trauma_fragile", true, [mechanism]);
@@ -196,7 +200,9 @@ const BARE_FRACTURE = /^(?:fractures?|fractured|#|fx)$/;
 const DOES_NOT_KNOW =
   /(?<![a-z])(?:not sure|unsure|uncertain|unclear|not certain|unknown|not known|(?:don'?t|dont|doesn'?t|does not|do not) know|(?:can'?t|cannot) (?:remember|recall)|equivocal|maybe|might|may|could)(?![a-z])/;
 
-const isSuspicion = (id: BoolFindingId) => id.endsWith("_suspected");
+// A child's red flag is asked as a suspicion too ("possible slipped upper femoral epiphysis",
+// "suspected non-accidental injury"), so "?SUFE" answers it with yes.
+const isSuspicion = (id: BoolFindingId) => id.endsWith("_suspected") || id === "child_red_flag";
 
 /**
  * A "do you suspect ...?" finding's value from a reading in doubt: "query osteoporotic fracture"

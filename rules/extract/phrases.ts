@@ -268,13 +268,19 @@ export const PHRASES: readonly Phrase[] = [
     ids: ["night_pain"],
   },
 
+  // --- children (the rest of a child's red flags needs the child's age: child.ts) ---
+  {
+    re: "nai|non[- ]?accidental(?: injur(?:y|ies)| trauma)?|sufe|scfe|slipped (?:upper |capital )?femoral epiphys[ie]s",
+    ids: ["child_red_flag"],
+  },
+
   // --- trauma and bone ---
   {
     re: "(?:fall|fell|fallen) (?:off|from) (?:a |the |his |her )?(?:height|ladder|roof|scaffold\\w*|wall|tree|horse|bike|bicycle|motorbike|balcony|first floor|window|loft|stepladder|\\d+ ?(?:m|ft|feet|metres?|meters?|stairs|steps))|(?:fall|fell|fallen) down (?:a flight of |the |\\d+ |several |a full flight of )?(?:stairs|steps)|rta|rtc|mva|mvc|road traffic (?:accident|collision)|car (?:crash|accident|collision)|motorbike (?:crash|accident)|cycl\\w* (?:accident|crash)|hit by (?:a )?(?:car|vehicle|van|bus|lorry)|high[- ](?:energy|velocity|impact)(?: (?:trauma|injury|mechanism|fall))?|axial load\\w*|diving (?:injury|accident)",
     ids: ["high_energy_trauma"],
   },
   {
-    re: "fractures?|fractured|#|fx|broken|bony tenderness|(?:point|bony) tender\\w*|tender over (?:the )?(?:bone|spinous process\\w*|midline)|midline tenderness|(?:can'?t|cannot|unable to|not able to) (?:weight[- ]?bear|bear weight|wb)|non[- ]weight[- ]bearing|nwb|#\\s*nof|nof #|deformed (?:wrist|ankle|arm|leg|limb|forearm|elbow|finger)|(?:wrist|ankle|limb|bony|arm|leg|finger) deformity|(?:wrist|ankle|arm|forearm|leg|elbow|finger|limb) (?:is |looks? )?(?:(?:swollen|bruised) ?(?:\\+|and|&|,) ?)?(?:deformed|misshapen|out of shape)",
+    re: "fractures?|fractured|#|fx|broken|bony tenderness|(?:point|bony) tender\\w*|tender over (?:the )?(?:bone|spinous process\\w*|midline)|midline tenderness|(?:can'?t|cannot|unable to|not able to) (?:weight[- ]?bear|bear weight|wb)|non[- ]weight[- ]bearing|not (?:weight[- ]?bearing|bearing weight|wb)|nwb|#\\s*nof|nof #|deformed (?:wrist|ankle|arm|leg|limb|forearm|elbow|finger)|(?:wrist|ankle|limb|bony|arm|leg|finger) deformity|(?:wrist|ankle|arm|forearm|leg|elbow|finger|limb) (?:is |looks? )?(?:(?:swollen|bruised) ?(?:\\+|and|&|,) ?)?(?:deformed|misshapen|out of shape)",
     ids: ["suspected_fracture"],
   },
   {

@@ -1,4 +1,5 @@
 import type { TurnContext } from "botbuilder";
+import { LABELS } from "../../cards/labels.js";
 import type { OutcomeView, View } from "../../cards/views.js";
 import type { Presenter } from "../../dialogs/presenter.js";
 import { scopeOf } from "../../dialogs/scope.js";
@@ -11,8 +12,8 @@ import type { AuditLog } from "./audit-log.js";
 import type { Hasher } from "./hash.js";
 import { outcomeAudit } from "./record.js";
 
-// Every outcome the dialogs show passes through here on its way to the channel: it is sent first,
-// then its audit record is queued. Nothing about the audit can delay, change or stop the outcome.
+// Every outcome the dialogs show passes through here on its way to the channel: it gains its
+// "Report a concern" button, is sent, and then its audit record is queued. Nothing about the audit can delay, change or stop the outcome.
 
 export interface AuditingDeps {
   audit: AuditLog;
@@ -23,12 +24,16 @@ export interface AuditingDeps {
   clock?: () => Date;
 }
 
+/** The outcome's "Report a concern" button, in the outcome view's slot for other features' buttons. */
+export const REPORT_CONCERN_ACTION = { title: LABELS.reportConcern, data: { action: "reportConcern" } };
+
 export function auditingPresenter(inner: Presenter, deps: AuditingDeps): Presenter {
-  if (!deps.audit.enabled) return inner;
   return {
     async send(context, view) {
-      const id = await inner.send(context, view);
-      if (view.kind === "outcome") await recordShown(context, view, deps);
+      if (view.kind !== "outcome") return inner.send(context, view);
+      const shown: OutcomeView = { ...view, actions: [...(view.actions ?? []), REPORT_CONCERN_ACTION] };
+      const id = await inner.send(context, shown);
+      if (deps.audit.enabled) await recordShown(context, view, deps);
       return id;
     },
     replace: (context, activityId, view: View) => inner.replace(context, activityId, view),

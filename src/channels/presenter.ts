@@ -55,16 +55,18 @@ export class ChannelPresenter implements Presenter {
     return context.activity.deliveryMode === "expectReplies" ? undefined : UNKNOWN_MESSAGE_ID;
   }
 
-  async replace(context: TurnContext, activityId: string, view: View): Promise<void> {
+  async replace(context: TurnContext, activityId: string, view: View): Promise<boolean> {
     // With expectReplies there is no posted message to update: replies travel in the HTTP response.
-    if (context.activity.deliveryMode === "expectReplies") return;
+    if (context.activity.deliveryMode === "expectReplies") return false;
     try {
       const id = clickedCardId(context) ?? (activityId === UNKNOWN_MESSAGE_ID ? undefined : activityId);
-      if (!id) return;
+      if (!id) return false;
       await context.updateActivity({ ...cardOnly(this.toActivity(context, view)), id });
+      return true;
     } catch (err) {
       // An answered card that keeps its buttons is harmless: stale clicks are turned away.
       this.log.warn("update_failed", { channel: context.activity.channelId, ...errorFields(err) });
+      return false;
     }
   }
 
@@ -78,7 +80,8 @@ export class ChannelPresenter implements Presenter {
       this.log.error("render_failed", { view: view.kind, ...errorFields(err) });
       return plainActivity(view, slack);
     }
-    const stamp = view.kind === "question" || view.kind === "outcome" ? view.stamp : undefined;
+    const stamp =
+      view.kind === "question" || view.kind === "screen" || view.kind === "outcome" ? view.stamp : undefined;
     // A shallow copy otherwise: the adapter stamps ids and addresses onto the top level of what it
     // sends; the card inside is never changed (cached activities are frozen to make sure of it).
     return stamp ? stampActivity(activity, stamp) : { ...activity };
@@ -111,7 +114,8 @@ function cacheable(view: View): boolean {
 }
 
 function withoutStamp(view: View): View {
-  if ((view.kind !== "question" && view.kind !== "outcome") || !view.stamp) return view;
+  if ((view.kind !== "question" && view.kind !== "screen" && view.kind !== "outcome") || !view.stamp)
+    return view;
   const { stamp: _stamp, ...rest } = view;
   return rest as View;
 }
@@ -175,9 +179,11 @@ function clickedCardId(context: TurnContext): string | undefined {
 
 export function adaptiveActivity(view: View): Partial<Activity> {
   const { card, text } = renderAdaptive(view);
+  // The fallback is the notification preview and the card's own fallbackText, never `text`: Teams
+  // shows a message's text and its card as two bubbles, saying everything twice.
   const activity: Partial<Activity> = {
     type: ActivityTypes.Message,
-    text,
+    summary: text,
     attachments: [CardFactory.adaptiveCard(card)],
   };
   if (view.kind === "outcome") activity.entities = [outcomeEntity(view)];

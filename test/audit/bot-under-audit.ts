@@ -61,7 +61,10 @@ export async function triage(
     const outcome = outcomeOf(replies);
     if (outcome && !q) return { ...outcome, replies };
     if (!q) throw new Error(`neither a question nor an outcome: ${JSON.stringify(replies).slice(0, 500)}`);
-    replies = await client.send(url, { value: answerFor(q, script) });
+    // The body area and borough are one-tap choices: "lumbar" and "newham" unless the script says otherwise.
+    replies = await client.send(url, {
+      value: answerFor(q, { body_area: "lumbar", borough: "newham", ...script }),
+    });
   }
   throw new Error("no outcome after 60 answers");
 }

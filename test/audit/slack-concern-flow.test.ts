@@ -27,7 +27,13 @@ describe("Report a concern in a Slack DM", () => {
     const outcome = played.outcomes.at(-1);
     if (!outcome) throw new Error("no outcome");
     const mark = ws.fake.calls.length;
-    await ws.click(outcome, "report_concern");
+    const concernId = (
+      (outcome.args.blocks ?? []) as Array<{ elements?: Array<{ action_id: string; value?: string }> }>
+    )
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.value?.includes('"reportConcern"'))?.action_id;
+    if (!concernId) throw new Error("no Report a concern button");
+    await ws.click(outcome, concernId);
     const prompt = postsIn(ws, where, mark).at(-1);
     if (!prompt || isOutcome(prompt)) throw new Error("no concern prompt");
     const blocks = (prompt.args.blocks ?? []) as Array<Record<string, unknown>>;

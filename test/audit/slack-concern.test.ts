@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { concernBlocks } from "../../cards/concern.js";
 import { outcomeBlocks } from "../../cards/slack/outcome.js";
+import { REPORT_CONCERN_ACTION } from "../../src/audit/auditing-presenter.js";
 import { actionValue } from "../../src/channels/slack/payloads.js";
 import { fromBlockAction } from "../../src/channels/slack/to-activity.js";
 import { makeOutcomeView } from "../cards/fixtures.js";
@@ -17,9 +18,9 @@ const buttons = (blocks: unknown[]) =>
 
 describe("Report a concern in Slack", () => {
   it("every outcome message has the button, with the contract's action in its value", () => {
-    const concern = buttons(outcomeBlocks(makeOutcomeView("ROUTINE_PHYSIO"))).find(
-      (b) => JSON.parse(String(b.value)).action === "reportConcern",
-    );
+    const concern = buttons(
+      outcomeBlocks({ ...makeOutcomeView("ROUTINE_PHYSIO"), actions: [REPORT_CONCERN_ACTION] }),
+    ).find((b) => JSON.parse(String(b.value)).action === "reportConcern");
     expect(concern).toBeDefined();
     expect(actionValue.safeParse(JSON.parse(String(concern?.value))).success).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { TableClient } from "@azure/data-tables";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outcomeOf, pendingQuestion, TriageClient } from "../storage/triage-client.js";
+import { answerFor, outcomeOf, pendingQuestion, TriageClient } from "../storage/triage-client.js";
 import { type AzuriteService, startService } from "./azurite-services.js";
 import { type AuditedBot, startAuditedBot, triage } from "./bot-under-audit.js";
 
@@ -35,12 +35,13 @@ describe("the audit store goes down mid-triage", () => {
     expect(first).toBeDefined();
 
     await table.stop("SIGKILL");
-    // Answer "no" (or the first choice, or 40) until the outcome, as in any triage.
+    // Answer "no" (or the first choice, or 40; a lumbar body area) until the outcome.
     for (let i = 0; i < 60 && !outcomeOf(replies); i++) {
       const q = pendingQuestion(replies);
       if (!q) break;
-      const answer = q.kind === "yesno" ? "no" : q.kind === "choice" ? q.choices[0] : "40";
-      replies = await client.send(bot.url, { value: { questionId: q.id, answer } });
+      replies = await client.send(bot.url, {
+        value: answerFor(q, { body_area: "lumbar", borough: "newham" }),
+      });
     }
     const outcome = outcomeOf(replies);
     expect(outcome?.route).toBeDefined();

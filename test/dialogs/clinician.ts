@@ -1,7 +1,7 @@
 import type { Activity } from "botbuilder";
 import type { Pack } from "../../rules/packs/index.js";
 import type { Findings } from "../../rules/vocabulary.js";
-import { lastOutcome, lastQuestion, type OutcomeEntity } from "./replies.js";
+import { lastOutcome, lastQuestion, type OutcomeEntity, screenItemsOf } from "./replies.js";
 
 // A simulated clinician who knows a case's findings and answers whatever the bot asks, by card
 // submit or by typing, over any transport (TestAdapter or HTTP). It knows nothing of the rules
@@ -21,6 +21,8 @@ export interface Played {
   outcome: OutcomeEntity | undefined;
   /** Outcome entities shown along the way (an emergency shows one before its last question). */
   outcomes: OutcomeEntity[];
+  /** How many answers the clinician gave (a screen is one). */
+  taps: number;
 }
 
 /** The answer a clinician who knows exactly these findings gives; missing details follow the pack. */
@@ -53,7 +55,7 @@ export function typed(pack: Pack, questionId: string, value: Answer, step: numbe
   }
   if (q?.type === "choice") return TYPED_AREA[String(value)] ?? String(value).replace(/_/g, " ");
   if (q?.unit === "weeks") return `${value} weeks`;
-  if (q?.divideBy && typeof value === "number") return `${Math.round(value * q.divideBy * 100) / 100} days`;
+  if (q?.unit === "days") return `${value} days`;
   return String(value);
 }
 
@@ -73,6 +75,11 @@ export interface PlayOptions {
   opening?: string;
   /** Upper bound on questions; more means the conversation looped. */
   maxSteps?: number;
+  /**
+   * Messages the bot updated in place so far (the TestAdapter keeps them apart from replies): the
+   * final outcome replaces an emergency card shown early.
+   */
+  updates?: () => Array<Partial<Activity>>;
 }
 
 export async function play(
@@ -90,24 +97,66 @@ export async function play(
   const asked: string[] = [];
   const answers: Record<string, Answer> = {};
   const outcomes = replies.map(lastOutcomeOf).filter((o) => o !== undefined);
+  let finalFromUpdate: OutcomeEntity | undefined;
 
+  let seenUpdates = options.updates?.().length ?? 0;
+  let taps = 0;
+  const answered = new Set<string>();
   for (let step = 0; step < max; step++) {
-    const id = lastQuestion(replies);
-    if (!id) break;
-    if (id in answers) throw new Error(`the bot asked ${id} again: ${asked.join(", ")}`);
-    asked.push(id);
-    const value = answer(id);
-    answers[id] = value;
-    const useSubmit = mode === "submit" || (mode === "mixed" && step % 2 === 0);
-    const said: Partial<Activity> = useSubmit
-      ? { type: "message", value: submitted(id, value, pack) }
-      : { type: "message", text: typed(pack, id, value, step) };
+    const last = replies.filter((r) => lastQuestion([r]) !== undefined).at(-1);
+    const id = last ? lastQuestion([last]) : undefined;
+    if (!id || !last) break;
+    const items = screenItemsOf(last);
+    let said: Partial<Activity>;
+    if (items) {
+      // A screen: tick what is present; any item unsure means "Not sure: ask one by one".
+      const values = items.map((item) => [item, answer(item)] as const);
+      const ticked = values.filter(([, v]) => v === true).map(([item]) => item);
+      const button = values.some(([, v]) => v === "unsure") ? "unsure" : ticked.length ? "these" : "none";
+      for (const [item, v] of values) {
+        if (item in answers) throw new Error(`the screen listed ${item}, already answered`);
+        asked.push(item);
+        if (v === true || button !== "unsure") answers[item] = v === true;
+      }
+      said = { type: "message", value: { questionId: id, answer: button, items: ticked.join(",") } };
+    } else {
+      if (id in answers) throw new Error(`the bot asked ${id} again: ${asked.join(", ")}`);
+      if (!asked.includes(id)) asked.push(id);
+      const value = answer(id);
+      answers[id] = value;
+      // A number kept in another unit than asked (CES onset kept in weeks, asked in days).
+      const q = pack.questionById.get(id as never)?.public;
+      const given = typeof value === "number" && q?.divideBy ? value * q.divideBy : value;
+      const useSubmit = mode === "submit" || (mode === "mixed" && step % 2 === 0);
+      said = useSubmit
+        ? { type: "message", value: submitted(id, given) }
+        : { type: "message", text: typed(pack, id, given, step) };
+    }
+    answered.add(id);
+    taps += 1;
     replies = await say(said);
     transcript.push({ said, replies });
     outcomes.push(...replies.map(lastOutcomeOf).filter((o) => o !== undefined));
+    const updates = options.updates?.() ?? [];
+    const updatedOutcomes = updates
+      .slice(seenUpdates)
+      .map(lastOutcomeOf)
+      .filter((o) => o !== undefined);
+    seenUpdates = updates.length;
+    if (updatedOutcomes.length > 0) {
+      outcomes.push(...updatedOutcomes);
+      if (!lastOutcome(replies)) finalFromUpdate = updatedOutcomes.at(-1);
+    }
   }
   if (lastQuestion(replies)) throw new Error(`no outcome after ${max} questions: ${asked.join(", ")}`);
-  return { asked, answers: answers as Findings, transcript, outcome: lastOutcome(replies), outcomes };
+  return {
+    asked,
+    answers: answers as Findings,
+    transcript,
+    outcome: lastOutcome(replies) ?? finalFromUpdate,
+    outcomes,
+    taps,
+  };
 }
 
 function lastOutcomeOf(reply: Reply): OutcomeEntity | undefined {

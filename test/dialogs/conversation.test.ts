@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { botHarness } from "./harness.js";
 import { buttonAnswersOf, cardTextOf, lastOutcome, outcomeOf, questionIdOf } from "./replies.js";
-import { click, runSteps, type Step } from "./steps.js";
+import { click, runSteps, type Step, screen } from "./steps.js";
 
 // Transcript tables through the real bot: the emergency stop, global commands at several points,
 // stale and duplicate submits. Card submits carry no text (as in Teams); typed words work too.
@@ -14,16 +14,16 @@ const FINISHED = /already finished, so the answer was not used/;
 const TO_SADDLE: Step[] = [
   ["triage", { asks: "body_area", says: /Question 1: Where is the main problem/ }],
   ["lower back", { asks: "age", says: /Question 2:/ }],
-  ["45", { asks: "saddle_anaesthesia", says: /Question 3:/ }],
+  ["45", { asks: "screen:ces", says: /Question 3:/ }],
 ];
+
+/** The cauda equina screen answered "None of these": the cancer question comes next. */
+const TO_CANCER: Step[] = [...TO_SADDLE, ["none", { asks: "cancer_history", says: /Question 4:/ }]];
 
 /** Saddle numbness, nothing else of CES, up to the duration question. */
 const TO_WEEKS: Step[] = [
   ...TO_SADDLE,
-  [click("saddle_anaesthesia", "yes"), { asks: "bladder_bowel_dysfunction", noOutcome: true }],
-  ["no", { asks: "sexual_dysfunction" }],
-  ["nope", { asks: "bilateral_leg_symptoms" }],
-  ["n", { asks: "ces_symptom_weeks" }],
+  [screen("ces", "these", ["saddle_anaesthesia"]), { asks: "ces_symptom_weeks", noOutcome: true }],
 ];
 
 describe("ED via CES: an emergency answer ends the red-flag questions at once", () => {
@@ -32,15 +32,18 @@ describe("ED via CES: an emergency answer ends the red-flag questions at once", 
     const turns = await runSteps(bot, [
       ...TO_WEEKS,
       // principle 4 (docs/clinical-rules.md): the emergency is shown now; the one question left could switch it to MSCC.
-      ["10 days", { outcome: "ED_NOW", asks: "cancer_history", replies: 2 }],
-      [click("cancer_history", "no"), { outcome: "ED_NOW", noQuestion: true, replies: 1 }],
+      // One message: the emergency card carries the question, so the action stays in view.
+      ["10 days", { outcome: "ED_NOW", asks: "cancer_history", replies: 1 }],
+      // The final outcome replaces that card in place: no new message.
+      [click("cancer_history", "no"), { outcome: "ED_NOW", noQuestion: true, replies: 0 }],
       // Finished: a further typed answer is not taken as an answer to anything.
       ["yes", { noQuestion: true, noOutcome: true, says: HELP }],
     ]);
-    // The early outcome comes before the question, so the clinician sees the emergency first.
-    const early = turns[7] ?? [];
+    // The early outcome and its question are one card.
+    const early = turns[4] ?? [];
     expect(outcomeOf(early[0] ?? {})?.route).toBe("ED_NOW");
-    expect(questionIdOf(early[1] ?? {})).toBe("cancer_history");
+    expect(questionIdOf(early[0] ?? {})).toBe("cancer_history");
+    expect(bot.adapter.updates.at(-1)?.id).toBe(early[0]?.id);
   });
 
   it("known cancer switches the emergency to the MSCC co-ordinator", async () => {
@@ -50,6 +53,8 @@ describe("ED via CES: an emergency answer ends the red-flag questions at once", 
       ["0", { outcome: "ED_NOW", asks: "cancer_history" }],
       ["yes", { outcome: "MSCC_COORDINATOR", noQuestion: true }],
     ]);
+    // The replaced card says what changed and that action already taken stands.
+    expect(cardTextOf(bot.adapter.updates.at(-1) ?? {})).toMatch(/now .*was .*Action already taken stands/s);
   });
 
   it("going back and giving the emergency answer again shows the emergency again", async () => {
@@ -69,7 +74,8 @@ describe("ED via CES: an emergency answer ends the red-flag questions at once", 
       ["0", { asks: "cancer_history" }],
       ["no", { outcome: "ED_NOW" }],
     ]);
-    const final = turns.at(-1)?.[0] ?? {};
+    expect(turns.at(-1)).toEqual([]);
+    const final = bot.adapter.updates.at(-1) ?? {};
     expect(outcomeOf(final)).toEqual({
       type: "mskTriageOutcome",
       route: "ED_NOW",
@@ -79,7 +85,7 @@ describe("ED via CES: an emergency answer ends the red-flag questions at once", 
       rulesVersion: bot.pack.rulesVersion,
     });
     expect(final.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
-    expect(final.text).toMatch(/Emergency/);
+    expect(final.summary).toMatch(/Emergency/);
   });
 });
 
@@ -91,7 +97,7 @@ describe("global commands", () => {
       [
         ...TO_SADDLE,
         ["help", { says: HELP, noQuestion: true, replies: 1 }],
-        ["yes", { asks: "bladder_bowel_dysfunction" }],
+        ["none", { asks: "cancer_history" }],
       ],
     ],
     [
@@ -112,12 +118,12 @@ describe("global commands", () => {
           { type: "message", value: { command: "restart" } },
           { says: /A triage is in progress.*type 'restart'/i, noQuestion: true, replies: 1 },
         ],
-        ["yes", { asks: "bladder_bowel_dysfunction" }],
+        ["none", { asks: "cancer_history" }],
       ],
     ],
     [
       "back re-asks the previous question, then carries on",
-      [...TO_SADDLE, ["back", { asks: "age", noOutcome: true }], ["50", { asks: "saddle_anaesthesia" }]],
+      [...TO_SADDLE, ["back", { asks: "age", noOutcome: true }], ["50", { asks: "screen:ces" }]],
     ],
     [
       "back twice reaches the first question",
@@ -144,7 +150,7 @@ describe("global commands", () => {
         ["cancel", { says: /Triage cancelled/, noQuestion: true }],
         ["yes", { noQuestion: true, noOutcome: true }],
         ["back", { says: /no triage running/, noQuestion: true }],
-        [click("saddle_anaesthesia", "yes"), { says: FINISHED, noQuestion: true }],
+        [screen("ces", "these", ["saddle_anaesthesia"]), { says: FINISHED, noQuestion: true }],
         ["triage", { asks: "body_area" }],
       ],
     ],
@@ -158,39 +164,44 @@ describe("global commands", () => {
 
 describe("typed answers", () => {
   // Each row: the steps to reach a question, what is typed, and the answer the card records.
-  const cases: Array<[typedWords: string, recorded: string, next: string, before: Step[]]> = [
+  const cases: Array<[typedWords: string, recorded: string, next: string | undefined, before: Step[]]> = [
     ["lower back", "Lower back", "age", [TO_SADDLE[0] as Step]],
     ["neck", "Neck", "age", [TO_SADDLE[0] as Step]],
     ["Knee", "A joint or soft tissue of a limb", "age", [TO_SADDLE[0] as Step]],
-    ["yes", "Yes", "bladder_bowel_dysfunction", TO_SADDLE],
-    ["Nope.", "No", "bladder_bowel_dysfunction", TO_SADDLE],
-    ["not sure", "Not sure", "bladder_bowel_dysfunction", TO_SADDLE],
-    ["58", "58 years", "saddle_anaesthesia", TO_SADDLE.slice(0, 2)],
+    ["yes", "Yes", undefined, TO_CANCER],
+    ["Nope.", "No", undefined, TO_CANCER],
+    ["not sure", "Not sure", undefined, TO_CANCER],
+    ["58", "58 years", "screen:ces", TO_SADDLE.slice(0, 2)],
+    // A screen typed: "none", "not sure" (one by one), or the items' numbers.
+    ["none", "None of these", "cancer_history", TO_SADDLE],
+    ["not sure", "the rest one by one", "saddle_anaesthesia", TO_SADDLE],
+    ["1", "Yes: .*saddle.*, the rest no", "ces_symptom_weeks", TO_SADDLE],
   ];
 
   it.each(cases)("%j is read as %s", async (words, recorded, next, before) => {
     const bot = botHarness();
-    await runSteps(bot, [...before, [words, { asks: next }]]);
+    await runSteps(bot, [...before, [words, next ? { asks: next } : {}]]);
     expect(cardTextOf(bot.adapter.updates.at(-1) ?? {})).toMatch(new RegExp(`Answer: ${recorded}$`));
   });
 
   it.each([
     ["three weeks", "21 days"],
     ["10 days", "10 days"],
-    ["20", "20 days"],
-  ])("a duration typed as %j is recorded as %s (asked in days)", async (words, recorded) => {
+    ["2", "2 days"],
+  ])("a duration typed as %j is recorded as %s", async (words, recorded) => {
     const bot = botHarness();
+    // Over 14 days is not acute: no outcome yet; 14 days or under is an emergency at once.
     await runSteps(bot, [
       ...TO_WEEKS,
-      [words, { noOutcome: words === "three weeks" || words === "20" ? true : undefined }],
+      [words, words === "three weeks" ? { noOutcome: true } : { outcome: "ED_NOW" }],
     ]);
     expect(cardTextOf(bot.adapter.updates.at(-1) ?? {})).toMatch(new RegExp(`Answer: ${recorded}$`));
   });
 
   const unreadable: Array<[words: string, before: Step[], question: string]> = [
-    ["sort of", TO_SADDLE, "saddle_anaesthesia"],
-    ["yes and no", TO_SADDLE, "saddle_anaesthesia"],
-    ["3", TO_SADDLE, "saddle_anaesthesia"],
+    ["sort of", TO_CANCER, "cancer_history"],
+    ["yes and no", TO_CANCER, "cancer_history"],
+    ["3", TO_CANCER, "cancer_history"],
     ["lower", [TO_SADDLE[0] as Step], "body_area"],
     ["200", TO_SADDLE.slice(0, 2), "age"],
     ["about forty", TO_SADDLE.slice(0, 2), "age"],
@@ -204,13 +215,15 @@ describe("typed answers", () => {
       await runSteps(bot, before);
       const updatesBefore = bot.adapter.updates.length;
       const [retry] = await runSteps(bot, [
-        [words, { asks: q, says: /could not read that answer[\s\S]*Answer: /, replies: 1, noOutcome: true }],
+        [
+          words,
+          { asks: q, says: /did not catch that as an answer[\s\S]*Answer: /, replies: 1, noOutcome: true },
+        ],
       ]);
       // Nothing was recorded: no answered card, and the same question number is shown again.
       expect(bot.adapter.updates).toHaveLength(updatesBefore);
-      expect(retry?.[0]?.text).toMatch(new RegExp(`Question ${before.length}:`));
-      if (q === "saddle_anaesthesia")
-        expect(buttonAnswersOf(retry?.[0] ?? {})).toEqual(["yes", "no", "unsure"]);
+      expect(retry?.[0]?.summary).toMatch(new RegExp(`Question ${before.length}:`));
+      if (q === "cancer_history") expect(buttonAnswersOf(retry?.[0] ?? {})).toEqual(["yes", "no", "unsure"]);
     },
   );
 });
@@ -223,11 +236,11 @@ describe("stale and repeated messages", () => {
     await runSteps(bot, [
       [click("body_area", "limb"), { says: ALREADY_ANSWERED, noQuestion: true, noOutcome: true, replies: 1 }],
       [click("age", "90"), { says: ALREADY_ANSWERED, replies: 1 }],
-      // The open question is still the saddle one, numbered as before.
-      ["yes", { asks: "bladder_bowel_dysfunction", says: /Question 4:/ }],
+      // The open card is still the cauda equina screen, numbered as before.
+      ["none", { asks: "cancer_history", says: /Question 4:/ }],
     ]);
     expect(bot.adapter.updates).toHaveLength(updates + 1);
-    expect(cardTextOf(bot.adapter.updates.at(-1) ?? {})).toMatch(/^Question 3\n.*\nAnswer: Yes$/);
+    expect(cardTextOf(bot.adapter.updates.at(-1) ?? {})).toMatch(/^Question 3\n.*\nAnswer: None of these$/);
   });
 
   it("a click after the triage finished is turned away", async () => {
@@ -253,14 +266,11 @@ describe("stale and repeated messages", () => {
       [{ type: "message", id: "m1", text: "triage" }, { asks: "body_area" }],
       [{ type: "message", id: "m2", text: "lower back" }, { asks: "age" }],
       [{ type: "message", id: "m2", text: "lower back" }, { replies: 0 }],
-      [
-        { type: "message", id: "m3", value: { questionId: "age", answer: "45" } },
-        { asks: "saddle_anaesthesia" },
-      ],
+      [{ type: "message", id: "m3", value: { questionId: "age", answer: "45" } }, { asks: "screen:ces" }],
       [{ type: "message", id: "m3", value: { questionId: "age", answer: "45" } }, { replies: 0 }],
       [
-        { type: "message", id: "m4", text: "yes" },
-        { asks: "bladder_bowel_dysfunction", says: /Question 4:/ },
+        { type: "message", id: "m4", text: "none" },
+        { asks: "cancer_history", says: /Question 4:/ },
       ],
     ]);
   });

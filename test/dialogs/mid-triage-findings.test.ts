@@ -9,7 +9,7 @@ describe("a red flag typed in the middle of a triage", () => {
     await bot.say("lower back");
     const replies = await bot.say("he also has new saddle numbness and retention");
     expect(textOf(replies)).toMatch(/Noted from your message: .*Saddle numbness/i);
-    expect(textOf(replies)).not.toMatch(/could not read that answer/);
+    expect(textOf(replies)).not.toMatch(/did not catch that as an answer/);
     // New CES symptoms that are new: an emergency, shown at once.
     expect(lastOutcome(replies)?.route).toBe("ED_NOW");
   });
@@ -18,7 +18,7 @@ describe("a red flag typed in the middle of a triage", () => {
     const bot = botHarness();
     await bot.say("triage");
     const replies = await bot.say("what do you mean?");
-    expect(textOf(replies)).toMatch(/could not read that answer/);
+    expect(textOf(replies)).toMatch(/did not catch that as an answer/);
     expect(lastQuestion(replies)).toBe("body_area");
   });
 
@@ -28,7 +28,7 @@ describe("a red flag typed in the middle of a triage", () => {
     await bot.say("lower back");
     // Question 2 is the age: "no saddle numbness" answers nothing and adds nothing.
     const replies = await bot.say("no saddle numbness");
-    expect(textOf(replies)).toMatch(/could not read that answer/);
+    expect(textOf(replies)).toMatch(/did not catch that as an answer/);
     expect(lastQuestion(replies)).toBe("age");
   });
 });

@@ -28,7 +28,8 @@ describe("outcome view", () => {
       answered([
         ["body_area", "lumbar"],
         ["saddle_anaesthesia", "yes"],
-        ["ces_symptom_weeks", 30],
+        // Asked in days: 21 days (3 weeks) is not acute, so whether it is worsening decides.
+        ["ces_symptom_weeks", 21],
       ]),
       new Date("2026-01-01"),
     );

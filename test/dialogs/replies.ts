@@ -25,8 +25,27 @@ function card(reply: Reply): Record<string, unknown> | undefined {
   return a?.content as Record<string, unknown> | undefined;
 }
 
+/** Every Action.Submit of the card: its actions and those in the body (an emergency card's question). */
 function actionsOf(reply: Reply): CardAction[] {
-  return ((card(reply)?.actions as CardAction[] | undefined) ?? []).filter((x) => x.type === "Action.Submit");
+  const out: CardAction[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) for (const n of node) walk(n);
+    else if (node && typeof node === "object") {
+      const o = node as Record<string, unknown>;
+      if (o.type === "Action.Submit") out.push(o as unknown as CardAction);
+      for (const [k, v] of Object.entries(o)) if (k !== "data") walk(v);
+    }
+  };
+  walk(card(reply)?.body);
+  walk(card(reply)?.actions);
+  return out;
+}
+
+/** A screen card's items (the finding ids of its multi-select `items`), if the reply is a screen. */
+export function screenItemsOf(reply: Reply): string[] | undefined {
+  const body = (card(reply)?.body as Array<Record<string, unknown>> | undefined) ?? [];
+  const input = body.find((b) => b.id === "items" && b.type === "Input.ChoiceSet");
+  return input ? (input.choices as Array<{ value: string }>).map((c) => c.value) : undefined;
 }
 
 /** The finding id a question card asks about (its submit data stamp), if the reply is a question. */
@@ -76,8 +95,9 @@ export function lastQuestion(replies: Reply[]): string | undefined {
     .pop();
 }
 
+/** The plain text of each reply: its `text`, or for a card its fallback (the activity's `summary`). */
 export function textOf(replies: Reply[]): string {
-  return replies.map((r) => r.text ?? "").join("\n");
+  return replies.map((r) => r.text ?? r.summary ?? "").join("\n");
 }
 
 /** Every reply in Adaptive Card form (Teams and other Bot Framework channels). */

@@ -154,7 +154,10 @@ const ROWS: Row[] = [
 describe("route families through the conversation", () => {
   it.each(ROWS)("%s (%s)", async (_family, region, findings, route) => {
     const bot = botHarness({ region });
-    const played = await play(bot.say, bot.pack, answerFrom(bot.pack, findings, "newham"), { mode: "mixed" });
+    const played = await play(bot.say, bot.pack, answerFrom(bot.pack, findings, "newham"), {
+      mode: "mixed",
+      updates: () => bot.adapter.updates,
+    });
     const decided = decide(bot.pack, played.answers, { today: TODAY });
 
     expect(played.outcome?.route).toBe(route);
@@ -175,7 +178,9 @@ describe("route families through the conversation", () => {
     const routes: string[] = [];
     for (const region of ["NEL", "NWL"] as const) {
       const bot = botHarness({ region });
-      const played = await play(bot.say, bot.pack, answerFrom(bot.pack, cesThreeWeeks, "newham"));
+      const played = await play(bot.say, bot.pack, answerFrom(bot.pack, cesThreeWeeks, "newham"), {
+        updates: () => bot.adapter.updates,
+      });
       routes.push(played.outcome?.route ?? "none");
     }
     expect(routes).toEqual(["URGENT_APP", "ED_NOW"]);

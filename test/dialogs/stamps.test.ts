@@ -49,20 +49,20 @@ const questionCard = (replies: Reply[]) => replies.filter((r) => questionIdOf(r)
 const outcomeCard = (replies: Reply[]) => replies.filter((r) => outcomeOf(r)).at(-1);
 const submit = (bot: Harness, value: Data) => bot.submit(value);
 
+// The cauda equina screen answered "None of these", then a yes/no question (cancer history) at
+// question 4: the stamps of a question card are read there.
 const TO_SADDLE: Step[] = [
   ["triage", { asks: "body_area" }],
   ["lower back", { asks: "age" }],
-  ["45", { asks: "saddle_anaesthesia" }],
+  ["45", { asks: "screen:ces" }],
+  ["none", { asks: "cancer_history" }],
 ];
 
 /** Saddle numbness for 10 days: the emergency is shown early, one question (cancer history) left. */
-async function toEarlyEmergency(bot: Harness): Promise<Reply[]> {
+async function toEarlyEmergency(bot: Harness, fromStart = true): Promise<Reply[]> {
   const turns = await runSteps(bot, [
-    ...TO_SADDLE,
-    ["yes", { asks: "bladder_bowel_dysfunction" }],
-    ["no", { asks: "sexual_dysfunction" }],
-    ["no", { asks: "bilateral_leg_symptoms" }],
-    ["no", { asks: "ces_symptom_weeks" }],
+    ...(fromStart ? TO_SADDLE.slice(0, 3) : TO_SADDLE.slice(1, 3)),
+    ["1", { asks: "ces_symptom_weeks" }],
     ["10 days", { outcome: "ED_NOW", asks: "cancer_history" }],
   ]);
   return turns.at(-1) ?? [];
@@ -73,16 +73,16 @@ describe("Teams: the stamp on every button", () => {
     const bot = botHarness();
     const turns = await runSteps(bot, TO_SADDLE);
     const first = submitsOf(questionCard(turns[0] ?? []));
-    const third = submitsOf(questionCard(turns[2] ?? []));
+    const third = submitsOf(questionCard(turns[3] ?? []));
     const triage = first[0]?.triage;
     expect(typeof triage).toBe("string");
     for (const d of first) expect(d.triage).toBe(triage);
     expect(first.find((d) => d.questionId)).toMatchObject({ questionId: "body_area", seq: 1 });
     expect(third.filter((d) => d.answer).map((d) => d.answer)).toEqual(["yes", "no", "unsure"]);
     for (const d of third.filter((x) => x.answer))
-      expect(d).toEqual({ questionId: "saddle_anaesthesia", answer: d.answer, triage, seq: 3 });
+      expect(d).toEqual({ questionId: "cancer_history", answer: d.answer, triage, seq: 4 });
     // The command button names the triage but no question.
-    expect(commandData(questionCard(turns[2] ?? []), "restart")).toEqual({ command: "restart", triage });
+    expect(commandData(questionCard(turns[3] ?? []), "restart")).toEqual({ command: "restart", triage });
   });
 
   it("the outcome's New triage button carries its triage; help's Start triage carries none", async () => {
@@ -107,13 +107,14 @@ describe("Teams: stale answers are turned away by their stamp", () => {
   it("an earlier triage's card for the same question changes nothing in the new triage", async () => {
     const bot = botHarness();
     const before = await runSteps(bot, TO_SADDLE);
-    const oldYes = answerData(questionCard(before[2] ?? []), "yes");
+    const oldYes = answerData(questionCard(before[3] ?? []), "yes");
     const after = await runSteps(bot, [
       ["restart", { asks: "body_area" }],
       ["lower back", { asks: "age" }],
-      ["45", { asks: "saddle_anaesthesia" }],
+      ["45", { asks: "screen:ces" }],
+      ["none", { asks: "cancer_history" }],
     ]);
-    const newNo = answerData(questionCard(after[2] ?? []), "no");
+    const newNo = answerData(questionCard(after[3] ?? []), "no");
     // Only the stamp tells them apart: the question id alone would have accepted the old click.
     expect(oldYes.questionId).toBe(newNo.questionId);
     expect(oldYes.seq).toBe(newNo.seq);
@@ -123,26 +124,26 @@ describe("Teams: stale answers are turned away by their stamp", () => {
     expect(textOf(turnedAway)).toMatch(EARLIER);
     expect(lastQuestion(turnedAway)).toBeUndefined();
     expect(turnedAway).toHaveLength(1);
-    // The saddle question is still open: its live card answers it and the triage moves on.
+    // The cancer question is still open: its live card answers it and the triage moves on.
     const next = await submit(bot, newNo);
     expect(textOf(next)).not.toMatch(ANSWERED);
-    expect(textOf(next)).toMatch(/Question 4:/);
-    expect(lastQuestion(next)).toBe("bladder_bowel_dysfunction");
+    expect(textOf(next)).toMatch(/Question 5:/);
+    expect(lastQuestion(next)).toBe("screen:neuro");
   });
 
   it("the same question asked again after 'back' turns away the first card's click", async () => {
     const bot = botHarness();
     const turns = await runSteps(bot, TO_SADDLE);
-    const firstYes = answerData(questionCard(turns[2] ?? []), "yes");
+    const firstYes = answerData(questionCard(turns[3] ?? []), "yes");
     await runSteps(bot, [
-      [{ value: firstYes }, { asks: "bladder_bowel_dysfunction" }],
-      ["back", { asks: "saddle_anaesthesia" }],
+      [{ value: firstYes }, { asks: "under_oncology" }],
+      ["back", { asks: "cancer_history" }],
     ]);
     const again = await submit(bot, firstYes);
     expect(textOf(again)).toMatch(ANSWERED);
     expect(lastQuestion(again)).toBeUndefined();
     // The question is still open for its live card or a typed answer.
-    await runSteps(bot, [["yes", { asks: "bladder_bowel_dysfunction" }]]);
+    await runSteps(bot, [["yes", { asks: "under_oncology" }]]);
   });
 
   it("an answer without a stamp (a CONTRACT-only client) is still checked by question id alone", async () => {
@@ -150,7 +151,7 @@ describe("Teams: stale answers are turned away by their stamp", () => {
     await runSteps(bot, [
       ...TO_SADDLE,
       [{ value: { questionId: "body_area", answer: "lumbar" } }, { says: ANSWERED, noQuestion: true }],
-      [{ value: { questionId: "saddle_anaesthesia", answer: "yes" } }, { asks: "bladder_bowel_dysfunction" }],
+      [{ value: { questionId: "cancer_history", answer: "no" } }, { asks: "screen:neuro" }],
     ]);
   });
 });
@@ -163,8 +164,8 @@ describe("Teams: start and restart buttons from other messages cannot wipe a run
     const start = commandData(help[0], "triage");
     await runSteps(bot, [
       [{ value: start }, { says: IN_PROGRESS, noQuestion: true, replies: 1 }],
-      // The triage carried on where it was: "yes" answers the saddle question.
-      ["yes", { asks: "bladder_bowel_dysfunction" }],
+      // The triage carried on where it was: "yes" answers the cancer question.
+      ["yes", { asks: "under_oncology" }],
       ["restart", { says: /Starting the triage again/, asks: "body_area" }],
     ]);
   });
@@ -183,18 +184,22 @@ describe("Teams: start and restart buttons from other messages cannot wipe a run
       [{ value: start }, { asks: "body_area" }],
       ["lower back", { asks: "age" }],
       [{ value: start }, { says: IN_PROGRESS, noQuestion: true }],
-      ["45", { asks: "saddle_anaesthesia" }],
+      ["45", { asks: "screen:ces" }],
     ]);
   });
 
   it("an earlier triage's New triage and Restart are turned away; with none running New triage starts one", async () => {
     const bot = botHarness();
-    const early = await toEarlyEmergency(bot);
-    const oldRestart = commandData(questionCard(early), "restart");
-    const final = await bot.submit(answerData(questionCard(early), "no"));
-    expect(lastOutcome(final)?.route).toBe("ED_NOW");
-    const oldNewTriage = commandData(outcomeCard(final), "triage");
-    expect(oldNewTriage.triage).toBe(oldRestart.triage);
+    const first = await bot.say("triage");
+    const oldRestart = commandData(questionCard(first), "restart");
+    await bot.say("restart");
+    const early = await toEarlyEmergency(bot, false);
+    await bot.submit(answerData(outcomeCard(early), "no"));
+    // The final outcome replaced the emergency card (which carried the question).
+    const final = bot.adapter.updates.at(-1) ?? {};
+    expect(lastOutcome([final])?.route).toBe("ED_NOW");
+    const oldNewTriage = commandData(outcomeCard([final]), "triage");
+    expect(oldRestart.triage).not.toBe(oldNewTriage.triage);
 
     await runSteps(bot, [
       ["triage", { asks: "body_area" }],
@@ -202,7 +207,7 @@ describe("Teams: start and restart buttons from other messages cannot wipe a run
       [{ value: oldNewTriage }, { says: IN_PROGRESS, noQuestion: true, replies: 1 }],
       [{ value: oldRestart }, { says: IN_PROGRESS, noQuestion: true, replies: 1 }],
       // Still the second question of the new triage.
-      ["45", { asks: "saddle_anaesthesia" }],
+      ["45", { asks: "screen:ces" }],
       ["cancel", { says: /Triage cancelled/ }],
       // Nothing running now: the old outcome's button starts a fresh triage.
       [{ value: oldNewTriage }, { asks: "body_area" }],
@@ -212,7 +217,7 @@ describe("Teams: start and restart buttons from other messages cannot wipe a run
   it("the live question card's own Restart starts again", async () => {
     const bot = botHarness();
     const turns = await runSteps(bot, TO_SADDLE);
-    const restart = commandData(questionCard(turns[2] ?? []), "restart");
+    const restart = commandData(questionCard(turns[3] ?? []), "restart");
     const replies = await submit(bot, restart);
     expect(textOf(replies)).toMatch(/Starting the triage again[\s\S]*Question 1:/);
     expect(answerData(questionCard(replies), "unsure").triage).not.toBe(restart.triage);
@@ -238,14 +243,12 @@ describe("Slack: the stamp in button and option values", () => {
     if (!found) throw new Error(`no ${actionId}`);
     return JSON.parse(String(found.element.value)) as Data;
   };
-  const optionValues = (message: ApiCall): Data[] => {
-    const found = findAction((message.args.blocks ?? []) as Data[], "answer_select");
-    const options = (found?.element.options ?? []) as Array<{ value: string }>;
-    return options.map((o) => JSON.parse(o.value) as Data);
-  };
+  /** The body area's one-tap choice buttons. */
+  const choiceValues = (message: ApiCall): Data[] =>
+    ["lumbar", "thoracic", "cervical", "limb"].map((v) => buttonValue(message, `answer_choice_${v}`));
   const texts = (mark: number) => posts(mark).map((c) => String(c.args.text));
 
-  it("stamps buttons and select options, turns away an earlier triage's select and restart", async () => {
+  it("stamps every button, turns away an earlier triage's choice and restart", async () => {
     let mark = ws.fake.calls.length;
     await ws.dm("triage");
     const first = lastWithBlocks(mark);
@@ -258,7 +261,7 @@ describe("Slack: the stamp in button and option values", () => {
       seq: 1,
     });
     expect(buttonValue(first, "command_restart")).toEqual({ command: "restart", triage });
-    const options = optionValues(first);
+    const options = choiceValues(first);
     expect(options.length).toBeGreaterThan(1);
     for (const o of options) expect(o).toMatchObject({ questionId: "body_area", triage, seq: 1 });
 
@@ -267,9 +270,9 @@ describe("Slack: the stamp in button and option values", () => {
     const second = lastWithBlocks(mark);
     expect(buttonValue(second, "answer_unsure").triage).not.toBe(triage);
 
-    // The first card's select, for the question now open again in the new triage.
+    // The first card's choice, for the question now open again in the new triage.
     mark = ws.fake.calls.length;
-    await ws.click(first, "answer_select", "lumbar");
+    await ws.click(first, "answer_choice_lumbar");
     expect(texts(mark).join("\n")).toMatch(EARLIER);
     expect(posts(mark)).toHaveLength(1);
 
@@ -281,7 +284,7 @@ describe("Slack: the stamp in button and option values", () => {
 
     // The live card still works.
     mark = ws.fake.calls.length;
-    await ws.click(second, "answer_select", "lumbar");
+    await ws.click(second, "answer_choice_lumbar");
     expect(texts(mark).join("\n")).toMatch(/Question 2:/);
     await ws.dm("cancel");
   });

@@ -23,7 +23,7 @@ describe("golden vignettes walked through the conversation", () => {
     async (_name, v, mode) => {
       const bot = botHarness({ region: v.region });
       const answer = answerFrom(bot.pack, v.findings, v.borough);
-      const played = await play(bot.say, bot.pack, answer, { mode });
+      const played = await play(bot.say, bot.pack, answer, { mode, updates: () => bot.adapter.updates });
       const core = walk(bot.pack, (q) => answer(q.id));
       const whole = decide(bot.pack, v.findings, {
         today: TODAY,

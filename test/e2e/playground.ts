@@ -177,3 +177,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Asserts from the page that an element is inside the viewport, without scrolling: what a
+ * clinician sees when a message arrives.
+ */
+export async function expectInView(element: Locator): Promise<void> {
+  await element.waitFor();
+  const page = element.page();
+  const viewport = page.viewportSize();
+  const box = await element.boundingBox();
+  if (!viewport || !box) throw new Error("the element has no box in the page");
+  if (box.y < 0 || box.y + box.height > viewport.height || box.x < 0 || box.x + box.width > viewport.width) {
+    throw new Error(
+      `not in view without scrolling: box ${JSON.stringify(box)} in a ${viewport.width}x${viewport.height} viewport`,
+    );
+  }
+}

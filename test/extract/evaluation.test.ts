@@ -97,9 +97,9 @@ const SETS: ScoredSet[] = [
   set(
     "held-out 4",
     "./held-out-4.jsonl",
-    "Committed before the extractor ever ran on it; first run red-flag 0.962 / 0.758. Never tuned against: the honest measure for new text.",
+    "Committed before the extractor ever ran on it; first run red-flag 0.962 / 0.758. Never tuned against: the honest measure for new text. Its child line gained child_red_flag when that finding joined the vocabulary.",
     {
-      "red-flag yes": "0.962 / 0.758",
+      "red-flag yes": "0.963 / 0.765",
       "other yes": "1.000 / 0.750",
       negated: "0.923 / 0.923",
       unsure: "1.000 / 1.000",

@@ -38,6 +38,7 @@ const RED_FLAGS: ReadonlySet<string> = new Set<BoolFindingId>([
   "hot_swollen_joint",
   "infection_suspected",
   "acute_medical_cause_suspected",
+  "child_red_flag",
   "cancer_history",
   "under_oncology",
   "weight_loss",

@@ -76,9 +76,9 @@ describe("POST /api/messages with expectReplies", () => {
     expect(lastQuestion(await client.say({ text: "triage" }))).toBe("body_area");
     expect(lastQuestion(await client.say({ text: "lower back" }))).toBe("age");
     const stale = await client.say({ value: { questionId: "body_area", answer: "limb" } });
-    expect(stale.map((a) => a.text).join()).toMatch(/already been answered/);
+    expect(stale.map((a) => a.text ?? a.summary).join()).toMatch(/already been answered/);
     expect(lastQuestion(stale)).toBeUndefined();
-    expect(lastQuestion(await client.say({ text: "45 years" }))).toBe("saddle_anaesthesia");
+    expect(lastQuestion(await client.say({ text: "40 years" }))).toBe("screen:ces");
   });
 });
 

@@ -42,10 +42,10 @@ describe("quick check: emergency in one reply", () => {
     const outcomes = outcomesOf(first);
     expect(outcomes[0]?.route).toBe("ED_NOW");
     expect(outcomes[0]?.urgency).toBe("emergency");
-    // The outcome comes before any further question (cancer history may still be asked after it).
+    // The outcome comes first: cancer history, if still to ask, rides on the outcome card itself.
     const outcomeAt = first.findIndex((r) => outcomesOf([r]).length > 0);
     const questionAt = first.findIndex((r) => questionIdOf(r) !== undefined);
-    expect(questionAt === -1 || outcomeAt < questionAt).toBe(true);
+    expect(questionAt === -1 || outcomeAt <= questionAt).toBe(true);
     expect(textOf(first)).not.toContain(IDENTIFIER_NOTICE);
   });
 
@@ -71,7 +71,7 @@ describe("quick check: what could lower urgency is never used silently", () => {
     expect((await session(h))?.answers.bladder_bowel_dysfunction).toBeUndefined();
     const card = await walkTo(h, first, "bladder_bowel_dysfunction");
     expect(card, "the bladder question must be asked").toBeDefined();
-    expect(card?.text).toContain('You mentioned "no bladder sx"');
+    expect(card?.summary).toContain('You mentioned "no bladder sx"');
     const confirm = card ? confirmButtonOf(card) : undefined;
     // docs/interfaces.md §2's fields, plus the triage stamp the presenter adds.
     expect(confirm?.data).toMatchObject({ questionId: "bladder_bowel_dysfunction", answer: "no" });
@@ -107,7 +107,7 @@ describe("quick check: what could lower urgency is never used silently", () => {
     const asked: string[] = [];
     const onset = await walkTo(h, first, "motor_onset_weeks", asked);
     expect(onset, `asked: ${asked.join(", ")}`).toBeDefined();
-    expect(onset?.text).toContain('You mentioned "foot drop 4/7"');
+    expect(onset?.summary).toContain('You mentioned "foot drop 4/7"');
     expect(onset && confirmButtonOf(onset)?.data.questionId).toBe("motor_onset_weeks");
   });
 

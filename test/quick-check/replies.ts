@@ -54,4 +54,4 @@ export function outcomesOf(replies: readonly Reply[]): OutcomeEntity[] {
   );
 }
 
-export const textOf = (replies: readonly Reply[]) => replies.map((r) => r.text ?? "").join("\n");
+export const textOf = (replies: readonly Reply[]) => replies.map((r) => r.text ?? r.summary ?? "").join("\n");

@@ -67,7 +67,7 @@ describe("a triage in a direct message", () => {
     expectEveryMessageInsideLimits();
   });
 
-  it("a routine case: buttons, the select menu and a typed age, ending in a routine route", async () => {
+  it("a routine case: one-tap buttons (choices too) and a typed age, ending in a routine route", async () => {
     const text = "is this urgent APP?";
     const findings = { body_area: "lumbar", age: 35, cancer_history: false } as const;
     const played = await playTriage(
@@ -79,7 +79,7 @@ describe("a triage in a direct message", () => {
     const { decided } = expectOutcomeMatchesDecide(played);
     expect(decided.route).toBe("ROUTINE_PHYSIO");
     expect(played.outcomes).toHaveLength(1);
-    expect(new Set(played.how)).toEqual(new Set(["button", "select", "typed"]));
+    expect(new Set(played.how)).toEqual(new Set(["button", "typed", "screen"]));
     expectEveryMessageInsideLimits();
   });
 

@@ -26,10 +26,20 @@ export interface Played {
   questions: ApiCall[];
   /** Messages carrying outcome metadata, in order (an emergency shows one before its last question). */
   outcomes: ApiCall[];
-  how: Array<"button" | "select" | "typed">;
+  how: Array<"button" | "select" | "typed" | "screen">;
 }
 
-const ID_OF_BLOCK = /^question:([a-z_]+):(\d+)$/;
+/** A screen message's items: the values of its checkboxes. */
+function screenItems(message: ApiCall): string[] {
+  const blocks = (message.args.blocks ?? []) as Array<Record<string, unknown>>;
+  return blocks.flatMap((b) =>
+    ((b.elements as Array<Record<string, unknown>> | undefined) ?? [])
+      .filter((e) => e.type === "checkboxes")
+      .flatMap((e) => (e.options as Array<{ value: string }>).map((o) => o.value)),
+  );
+}
+
+const ID_OF_BLOCK = /^question:([a-z_]+|screen:[a-z0-9_-]+):(\d+)$/;
 
 export function questionIdOf(message: ApiCall): string | undefined {
   const blocks = (message.args.blocks ?? []) as Array<Record<string, unknown>>;
@@ -75,16 +85,33 @@ export async function playTriage(
   for (let step = 0; step < 80; step++) {
     const where = opening.where();
     const posts = postsIn(ws, where, mark);
+    // The final outcome replaces an emergency card shown early (chat.update with the metadata).
+    const updated = ws.fake.of("chat.update", mark).filter(isOutcome);
     mark = ws.fake.calls.length;
-    played.outcomes.push(...posts.filter(isOutcome));
+    played.outcomes.push(...posts.filter(isOutcome), ...updated);
     const last = posts.at(-1);
+    if (!last && updated.length > 0) return played;
     if (!last) throw new Error(`the bot posted nothing after step ${step}`);
-    if (isOutcome(last)) return played;
     const id = questionIdOf(last);
+    if (isOutcome(last) && !id) return played;
     if (!id) throw new Error(`expected a question, got: ${String(last.args.text).slice(0, 200)}`);
+    if (id.startsWith("screen:")) {
+      const items = screenItems(last);
+      const values = items.map((item) => [item, answer(item)] as const);
+      const ticked = values.filter(([, v]) => v === true).map(([item]) => item);
+      const button = values.some(([, v]) => v === "unsure") ? "unsure" : ticked.length ? "these" : "none";
+      for (const [item, v] of values) {
+        played.asked.push(item);
+        if (v === true || button !== "unsure") findings[item] = v === true;
+      }
+      played.questions.push(last);
+      await ws.clickScreen(last, `screen_${button}`, ticked);
+      played.how.push("screen");
+      continue;
+    }
     const q = pack.questionById.get(id as FindingId)?.public;
     if (!q) throw new Error(`unknown question ${id}`);
-    played.asked.push(id);
+    if (!played.asked.includes(id)) played.asked.push(id);
     played.questions.push(last);
 
     const value = answer(id);
@@ -94,11 +121,16 @@ export async function playTriage(
     if (asAnswer === "unsure" || asAnswer === "yes" || asAnswer === "no") {
       await ws.click(last, `answer_${asAnswer}`);
       played.how.push("button");
+    } else if (findAction(blocks, `answer_choice_${String(asAnswer)}`)) {
+      await ws.click(last, `answer_choice_${String(asAnswer)}`);
+      played.how.push("button");
     } else if (findAction(blocks, "answer_select")) {
       await ws.click(last, "answer_select", asAnswer);
       played.how.push("select");
     } else {
-      const text = q.unit === "weeks" ? `${asAnswer} weeks` : String(asAnswer);
+      const given = typeof asAnswer === "number" && q.divideBy ? asAnswer * q.divideBy : asAnswer;
+      const text =
+        q.unit === "weeks" ? `${given} weeks` : q.unit === "days" ? `${given} days` : String(given);
       if (where.threadTs) await ws.mention(text, where.threadTs).res;
       else await ws.dm(text);
       played.how.push("typed");

@@ -164,7 +164,8 @@ describe("replays and retries", () => {
 
 describe("clicks on old messages", () => {
   it("an answered question's button says 'already answered' and changes nothing", async () => {
-    await ws.dm("triage");
+    // "restart", not "triage": a triage left running by an earlier test would ask to confirm.
+    await ws.dm("restart");
     const first = ws.fake.of("chat.postMessage", mark).at(-1);
     if (!first) throw new Error("no question");
     const firstId = questionIdOf(first);

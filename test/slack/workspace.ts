@@ -127,7 +127,13 @@ export class Workspace {
   }
 
   /** A click on a button (by action id) or a select option (by answer) in a message the bot posted. */
-  clickRequest(message: ApiCall, actionId: string, optionAnswer?: unknown, o?: SendOptions) {
+  clickRequest(
+    message: ApiCall,
+    actionId: string,
+    optionAnswer?: unknown,
+    o?: SendOptions,
+    ticked?: string[],
+  ) {
     this.seq += 1;
     const blocks = (message.args.blocks ?? []) as Array<Record<string, unknown>>;
     const found = findAction(blocks, actionId);
@@ -171,6 +177,7 @@ export class Workspace {
       message: { type: "message", ts, ...(threadTs ? { thread_ts: threadTs } : {}), blocks },
       response_url: this.fake.responseUrl(`act${this.seq}`),
       actions: [{ ...action, action_ts: `${Math.floor(Date.now() / 1000)}.${this.seq}` }],
+      ...(ticked ? { state: { values: checkboxState(blocks, ticked) } } : {}),
     };
     return formRequest({ payload: JSON.stringify(payload) }, o);
   }
@@ -178,6 +185,29 @@ export class Workspace {
   click(message: ApiCall, actionId: string, optionAnswer?: unknown) {
     return this.send("/api/slack/interactions", this.clickRequest(message, actionId, optionAnswer));
   }
+
+  /** A click on a screen's button with these boxes ticked (Slack sends them in state.values). */
+  clickScreen(message: ApiCall, actionId: string, ticked: string[]) {
+    return this.send(
+      "/api/slack/interactions",
+      this.clickRequest(message, actionId, undefined, undefined, ticked),
+    );
+  }
+}
+
+/** state.values as Slack sends it: every checkboxes element of the message, with its ticked options. */
+function checkboxState(blocks: Array<Record<string, unknown>>, ticked: string[]) {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const b of blocks) {
+    for (const e of (b.elements as Array<Record<string, unknown>> | undefined) ?? []) {
+      if (e.type !== "checkboxes") continue;
+      const options = (e.options as Array<{ value: string }>).filter((o) => ticked.includes(o.value));
+      values[String(b.block_id)] = {
+        [String(e.action_id)]: { type: "checkboxes", selected_options: options },
+      };
+    }
+  }
+  return values;
 }
 
 export function findAction(

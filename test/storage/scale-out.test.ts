@@ -107,7 +107,7 @@ describe("scale-out over blob storage", () => {
 });
 
 describe("two instances answering at the same moment", () => {
-  /** Walks a fresh conversation to its third question (saddle_anaesthesia), on instance `a`. */
+  /** Walks a fresh conversation to its third card (the cauda equina screen), on instance `a`. */
   async function toThirdQuestion(client: TriageClient, url: string): Promise<string> {
     let replies = await client.send(url, { text: "triage" });
     for (let i = 0; i < 2; i++) {
@@ -116,8 +116,8 @@ describe("two instances answering at the same moment", () => {
       replies = await client.send(url, { value: answerFor(q, CES_SCRIPT) });
     }
     const q = pendingQuestion(replies);
-    expect(q?.id).toBe("saddle_anaesthesia");
-    return "saddle_anaesthesia";
+    expect(q?.id).toBe("screen:ces");
+    return "screen:ces";
   }
 
   async function storedAnswers(client: TriageClient): Promise<Record<string, unknown>> {
@@ -128,7 +128,7 @@ describe("two instances answering at the same moment", () => {
     return item?.triageSession?.answers ?? {};
   }
 
-  const said = (replies: Reply[]) => replies.map((r) => r.text ?? "").join("\n");
+  const said = (replies: Reply[]) => replies.map((r) => r.text ?? r.summary ?? "").join("\n");
 
   it("two card clicks on the same question: one is recorded, the other is told it was already answered", async () => {
     const barrier = new ReadBarrier();
@@ -139,8 +139,8 @@ describe("two instances answering at the same moment", () => {
 
     barrier.arm(2);
     const [fromA, fromB] = await Promise.all([
-      client.send(a.url, { value: { questionId, answer: "yes" } }),
-      client.send(b.url, { value: { questionId, answer: "no" } }),
+      client.send(a.url, { value: { questionId, answer: "these", items: "saddle_anaesthesia" } }),
+      client.send(b.url, { value: { questionId, answer: "none", items: "" } }),
     ]);
 
     const winnerIsA =
@@ -162,8 +162,8 @@ describe("two instances answering at the same moment", () => {
 
     barrier.arm(2);
     const [fromA, fromB] = await Promise.all([
-      client.send(a.url, { text: "yes" }),
-      client.send(b.url, { text: "no" }),
+      client.send(a.url, { text: "1" }),
+      client.send(b.url, { text: "none" }),
     ]);
 
     const aLost = said(fromA) === CONFLICT_NOTICE;
@@ -173,7 +173,7 @@ describe("two instances answering at the same moment", () => {
     const winner = aLost ? fromB : fromA;
     // The losing turn's own replies (built on state that was never saved) are not delivered.
     expect(loser).toHaveLength(1);
-    expect(pendingQuestion(winner)?.id).not.toBe("saddle_anaesthesia");
+    expect(pendingQuestion(winner)?.id).not.toBe("screen:ces");
     expect((await storedAnswers(client)).saddle_anaesthesia).toBe(!aLost);
   });
 });

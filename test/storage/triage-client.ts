@@ -4,6 +4,8 @@
 export interface Reply {
   type: string;
   text?: string;
+  /** A card's plain-text fallback (the notification preview). */
+  summary?: string;
   attachments?: Array<{ contentType: string; content: Card }>;
   entities?: Array<Record<string, unknown> & { type: string }>;
 }
@@ -17,11 +19,12 @@ interface CardElement {
   id?: string;
   choices?: Array<{ value: string }>;
   items?: CardElement[];
+  actions?: Array<{ data?: { questionId?: unknown } }>;
 }
 
 export interface PendingQuestion {
   id: string;
-  kind: "yesno" | "choice" | "number";
+  kind: "yesno" | "choice" | "number" | "screen";
   choices: string[];
 }
 
@@ -65,9 +68,15 @@ export function pendingQuestion(replies: Reply[]): PendingQuestion | undefined {
   for (const reply of [...replies].reverse()) {
     for (const a of reply.attachments ?? []) {
       const card = a.content;
-      const id = card.actions?.map((x) => x.data?.questionId).find((q) => typeof q === "string");
-      if (typeof id !== "string") continue;
       const inputs = flatten(card.body ?? []);
+      // Question buttons are the card's actions, or in the body (an emergency card's question).
+      const bodyActions = inputs.flatMap((e) => e.actions ?? []);
+      const id = [...(card.actions ?? []), ...bodyActions]
+        .map((x) => x.data?.questionId)
+        .find((q) => typeof q === "string");
+      if (typeof id !== "string") continue;
+      const screen = inputs.find((e) => e.type === "Input.ChoiceSet" && e.id === "items");
+      if (screen) return { id, kind: "screen", choices: (screen.choices ?? []).map((c) => c.value) };
       const choice = inputs.find((e) => e.type === "Input.ChoiceSet" && e.id === "answer");
       if (choice) return { id, kind: "choice", choices: (choice.choices ?? []).map((c) => c.value) };
       if (inputs.some((e) => e.type === "Input.Number" && e.id === "answer"))
@@ -88,6 +97,11 @@ export function outcomeOf(replies: Reply[]): { route: string; urgency: string } 
 
 /** A fixed answering policy: scripted answers by question id, otherwise "no", the first choice, or 40. */
 export function answerFor(q: PendingQuestion, script: Record<string, string>): Record<string, unknown> {
+  if (q.kind === "screen") {
+    // Tick the scripted yes items; none ticked is "None of these".
+    const ticked = q.choices.filter((id) => script[id] === "yes");
+    return { questionId: q.id, answer: ticked.length ? "these" : "none", items: ticked.join(",") };
+  }
   const answer = script[q.id] ?? (q.kind === "yesno" ? "no" : q.kind === "choice" ? q.choices[0] : "40");
   return { questionId: q.id, answer };
 }

@@ -150,7 +150,7 @@ function card(activity: Partial<Activity> | undefined): Record<string, unknown> 
 
 /** Everything a reader could see in a message: its text and its card. */
 function visible(activity: Partial<Activity>): string {
-  return `${activity.text ?? ""}\n${JSON.stringify(card(activity) ?? {})}`;
+  return `${activity.text ?? activity.summary ?? ""}\n${JSON.stringify(card(activity) ?? {})}`;
 }
 
 /** The question id a question card's buttons submit, or undefined when the message is no question. */
@@ -165,10 +165,10 @@ function actionsOf(activity: Partial<Activity> | undefined): unknown[] {
 const CES_ANSWERS: Record<string, unknown> = {
   body_area: "lumbar",
   age: 45,
-  saddle_anaesthesia: "yes",
-  bladder_bowel_dysfunction: "yes",
-  sexual_dysfunction: "no",
-  bilateral_leg_symptoms: "yes",
+  "screen:ces": {
+    answer: "these",
+    items: "saddle_anaesthesia,bladder_bowel_dysfunction,bilateral_leg_symptoms",
+  },
   ces_symptom_weeks: 0,
   cancer_history: "no",
 };
@@ -187,9 +187,25 @@ async function clickThrough(
     const qid = questionIdOf(replies.at(-1));
     if (!qid) return all;
     const q = pack.questionById.get(qid as never)?.public;
-    const fallback = q?.type === "choice" ? q.choices?.[0]?.value : q?.type === "number" ? 40 : "no";
-    replies = await bot.click(scope, { questionId: qid, answer: answers[qid] ?? fallback });
+    // A screen: "None of these" unless the plan ticks some of its items.
+    const fallback = qid.startsWith("screen:")
+      ? "none"
+      : q?.type === "choice"
+        ? q.choices?.[0]?.value
+        : q?.type === "number"
+          ? 40
+          : "no";
+    const planned = answers[qid];
+    const value =
+      typeof planned === "object" && planned !== null
+        ? { questionId: qid, ...(planned as Record<string, unknown>) }
+        : { questionId: qid, answer: planned ?? fallback };
+    const before = bot.adapter.updates.length;
+    replies = await bot.click(scope, value);
     all.push(...replies);
+    // The final outcome may replace an emergency card shown early.
+    const replaced = bot.adapter.updates.slice(before).filter((u) => u.entities?.length);
+    if (replaced.length > 0 && !questionIdOf(replies.at(-1))) return [...all, ...replaced];
   }
   throw new Error("no outcome after 60 answers");
 }
@@ -223,7 +239,9 @@ describe("mentions in channels and group chats", () => {
     await bot.say("channel", "is this urgent APP?");
     // "<at>MSK Triage</at> cancel" is only the cancel command once the mention is gone.
     const replies = await bot.say("channel", "cancel");
-    expect(replies.map((r) => r.text)).toEqual(["Triage cancelled. Type 'triage' to start again."]);
+    expect(replies.map((r) => r.text ?? r.summary)).toEqual([
+      "Triage cancelled. Type 'triage' to start again.",
+    ]);
   });
 
   it("reads a typed answer that @mentions the bot in the thread", async () => {
@@ -231,8 +249,8 @@ describe("mentions in channels and group chats", () => {
     await bot.say("channel", "is this urgent APP?");
     await bot.click("channel", { questionId: "body_area", answer: "lumbar" });
     const replies = await bot.say("channel", "52");
-    expect(questionIdOf(replies.at(-1))).toBe("saddle_anaesthesia");
-    expect(replies.map((r) => r.text).join("\n")).not.toContain("could not read");
+    expect(questionIdOf(replies.at(-1))).toBe("screen:ces");
+    expect(replies.map((r) => r.text ?? r.summary).join("\n")).not.toContain("could not read");
   });
 
   it("handles card submits in a channel though they carry no mention", async () => {
@@ -272,7 +290,7 @@ describe("mentions in channels and group chats", () => {
     expect(inB.every((a) => a.conversation?.id === threadB.id)).toBe(true);
     // Thread A still waits for its second question.
     const inA = await bot.click("channel", { questionId: "age", answer: 50 });
-    expect(questionIdOf(inA.at(-1))).toBe("saddle_anaesthesia");
+    expect(questionIdOf(inA.at(-1))).toBe("screen:ces");
   });
 });
 
@@ -340,7 +358,7 @@ describe("welcome on install", () => {
       for (const event of events) replies.push(...(await bot.turn(scope, event)));
       expect(replies).toHaveLength(1);
       expect(JSON.stringify(card(replies[0]))).toContain(LABELS.welcomeTitle);
-      expect(replies[0]?.text).toContain(LABELS.notForEmergencies);
+      expect(replies[0]?.summary).toContain(LABELS.notForEmergencies);
     },
   );
 
@@ -409,7 +427,7 @@ describe("answered question cards", () => {
     await bot.say("personal", "is this urgent APP?");
     await bot.click("personal", { questionId: "body_area", answer: "lumbar" });
     const stale = await bot.click("personal", { questionId: "body_area", answer: "limb" });
-    expect(stale.map((a) => a.text)).toEqual([
+    expect(stale.map((a) => a.text ?? a.summary)).toEqual([
       "That question has already been answered, so nothing was changed. Please answer the latest question.",
     ]);
   });
@@ -429,7 +447,7 @@ describe("answered question cards", () => {
       route: "ED_NOW",
       urgency: "emergency",
     });
-    expect(all.some((a) => /something went wrong/i.test(a.text ?? ""))).toBe(false);
+    expect(all.some((a) => /something went wrong/i.test(a.text ?? a.summary ?? ""))).toBe(false);
   });
 });
 
@@ -447,7 +465,7 @@ describe("an outcome forwarded as text", () => {
         await bot.say("personal", "is this urgent APP?"),
         answers,
       );
-      const text = outcomeOf(all)?.text ?? "";
+      const text = outcomeOf(all)?.summary ?? "";
       for (const part of expected) expect(text).toMatch(part);
       expect(text).toMatch(new RegExp(`^${LABELS.whatToDoNow}: \\S`, "m"));
       expect(text).toMatch(new RegExp(`^${LABELS.safetyNet}: \\S`, "m"));

@@ -11,6 +11,7 @@ const NoticeData = z.object({
   text,
   style: z.enum(["default", "warning", "attention"]),
   color: z.enum(["Default", "Warning", "Attention"]),
+  actions: z.array(z.object({ title: text, data: z.record(z.string(), z.unknown()) })),
 });
 type NoticeData = z.infer<typeof NoticeData>;
 
@@ -21,6 +22,11 @@ const LOOK = {
 } as const;
 
 export function noticeCard(view: NoticeView): Record<string, unknown> {
-  const data: NoticeData = { title: LABELS.noticeTitle[view.tone], text: view.text, ...LOOK[view.tone] };
+  const data: NoticeData = {
+    title: LABELS.noticeTitle[view.tone],
+    text: view.text,
+    ...LOOK[view.tone],
+    actions: (view.actions ?? []).map((a) => ({ title: a.title, data: a.data })),
+  };
   return expandCard({ name: "notice", template, schema: NoticeData, data, required: [data.text] });
 }

@@ -39,9 +39,23 @@ const QuestionData = z
     min: z.number().finite().nullable(),
     max: z.number().finite().nullable(),
     choices: z.array(z.object({ title: text, value: text })),
+    choiceRows: z.array(z.array(z.object({ title: text, value: text })).min(1)),
   })
   .refine((d) => d.min === null || d.max === null || d.min <= d.max, { message: "min is above max" });
 type QuestionData = z.infer<typeof QuestionData>;
+
+/**
+ * A short choice (body area, borough) is one tap: a button per option. Two to a row keeps long
+ * titles ("A joint or soft tissue of a limb") readable and every row inside the buttons a Teams
+ * client shows side by side.
+ */
+const CHOICES_PER_ROW = 2;
+
+function rows<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 export function questionCard(view: QuestionView): Record<string, unknown> {
   const q = view.question;
@@ -75,6 +89,7 @@ export function questionCard(view: QuestionView): Record<string, unknown> {
     min: q.min ?? null,
     max: q.max ?? null,
     choices: q.choices ?? [],
+    choiceRows: rows(q.choices ?? [], CHOICES_PER_ROW),
   };
   const template = q.type === "bool" ? boolTemplate : q.type === "number" ? numberTemplate : choiceTemplate;
   return expandCard({
@@ -82,6 +97,12 @@ export function questionCard(view: QuestionView): Record<string, unknown> {
     template,
     schema: QuestionData,
     data,
-    required: [data.text, data.whyLine, ...data.retryHints, ...data.prefills.map((p) => p.label)],
+    required: [
+      data.text,
+      data.whyLine,
+      ...data.retryHints,
+      ...data.prefills.map((p) => p.label),
+      ...(q.type === "choice" ? data.choices.map((c) => c.title) : []),
+    ],
   });
 }

@@ -63,14 +63,26 @@ export const blockActions = z.object({
   }),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
   actions: z.array(action).min(1),
-  response_url: z.string().optional(),
-  trigger_id: z.string().optional(),
-  // Inputs on the clicked message (a concern's note), by block id and action id.
+  /** Inputs' current values by block and action id (a screen's ticked checkboxes, a concern's note). */
   state: z
     .object({
-      values: z.record(z.string(), z.record(z.string(), z.looseObject({ value: z.string().nullish() }))),
+      values: z.record(
+        z.string(),
+        z.record(
+          z.string(),
+          z
+            .object({
+              type: z.string(),
+              selected_options: z.array(z.object({ value: z.string() })).optional(),
+              value: z.string().nullish(),
+            })
+            .loose(),
+        ),
+      ),
     })
     .optional(),
+  response_url: z.string().optional(),
+  trigger_id: z.string().optional(),
 });
 
 export type BlockActions = z.infer<typeof blockActions>;
@@ -94,12 +106,6 @@ export const slashCommand = z.object({
   user_id: z.string().min(1),
   response_url: z.string().optional(),
   trigger_id: z.string().optional(),
-  // Inputs on the clicked message (a concern's note), by block id and action id.
-  state: z
-    .object({
-      values: z.record(z.string(), z.record(z.string(), z.looseObject({ value: z.string().nullish() }))),
-    })
-    .optional(),
 });
 
 export type SlashCommand = z.infer<typeof slashCommand>;

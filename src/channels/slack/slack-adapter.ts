@@ -63,8 +63,10 @@ export class SlackAdapter extends BotAdapter {
   override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
     if (!activity.id) throw new Error("updateActivity needs the message ts as the activity id");
     const where = this.whereOf(context, activity);
-    // Metadata is only set when a message is posted; an update keeps the original's.
-    const { metadata: _kept, ...parts } = messageParts(activity);
+    // An answered question has no metadata to send. An outcome that replaces an earlier one (the
+    // emergency card, once its deciding question is answered) sends its own, so integrations read
+    // the decision now shown, not the one it replaced.
+    const parts = messageParts(activity);
     await this.web.chat.update({ channel: where.channel, ts: activity.id, ...parts } as UpdateArgs);
   }
 

@@ -122,6 +122,10 @@ export function fromBlockAction(p: BlockActions, botUserId: string): ParsedActio
   } catch {
     return { ok: false, reason: "bad_value" };
   }
+  // A screen's buttons: the ticked checkboxes come from state.values, whichever button was pressed,
+  // and reach the dialog as Teams would send them (a comma-separated `items`).
+  if (typeof value.questionId === "string" && value.questionId.startsWith("screen:"))
+    value = { ...value, items: tickedItems(p).join(",") };
   const threadTs = p.message?.thread_ts ?? p.container.thread_ts;
   const thread: SlackThread = { team, channel, ...(threadTs ? { threadTs } : {}) };
   const messageTs = p.container.message_ts ?? p.message?.ts;
@@ -147,6 +151,16 @@ function textInputs(p: BlockActions): Record<string, string> {
     for (const [actionId, input] of Object.entries(block)) {
       if (typeof input.value === "string") out[actionId] = input.value;
     }
+  }
+  return out;
+}
+
+/** The values of every ticked box of the message's `items` checkboxes. */
+function tickedItems(p: BlockActions): string[] {
+  const out: string[] = [];
+  for (const block of Object.values(p.state?.values ?? {})) {
+    const items = block.items;
+    if (items?.type === "checkboxes") out.push(...(items.selected_options ?? []).map((o) => o.value));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Personal chat, the real bot: a limb problem with no red flag, clicked through to routine
 // physiotherapy. Every red-flag question is answered "No" from its card.
 import { describe, expect, it } from "vitest";
-import { openChat, screenshotOf, send, textOf } from "../playground.js";
+import { expectInView, openChat, screenshot, screenshotOf, send, textOf } from "../playground.js";
 import { clickThrough, useBrowserPage } from "./triage-steps.js";
 
 const browser = useBrowserPage();
@@ -25,13 +25,16 @@ describe("personal chat: routine case", () => {
     const questions = asked.map((a) => a.question).join("\n");
     expect(questions).toMatch(/cancer/i);
     expect(questions).toMatch(/infection/i);
-    expect(questions).toMatch(/bony tenderness|fracture/i);
-    expect(asked.filter((a) => a.answer === "No").length).toBeGreaterThanOrEqual(10);
+    expect(questions).toMatch(/fracture/i);
+    // Screens answered "None of these": a handful of taps.
+    expect(asked.length).toBeLessThanOrEqual(14);
 
+    await expectInView(outcome.getByText(/^Routine physiotherapy/).first());
+    await screenshot(page, "bot-personal-routine-glance");
     const text = await textOf(outcome);
     expect(text).toContain("Routine physiotherapy");
-    expect(text).toMatch(/Routine: routine/);
-    expect(text).toContain("What to do now");
+    // Said once: no "Routine: routine".
+    expect(text).not.toMatch(/Routine: routine/i);
     expect(text).toContain("Safety netting");
     expect(text).toContain("Referral route");
     expect(text).not.toContain("Emergency department");

@@ -1,11 +1,15 @@
 // Clicks through the real bot's question cards in the Playground as a clinician would: Yes / No /
-// Not sure buttons, a radio choice or a number followed by "Send answer". Questions are recognised
-// by their wording, so a scenario says what it answers, not in which order the rules ask.
+// Not sure buttons, one button per choice, a number followed by "Send answer", and screens (tick
+// the items present, then "These" or "None of these"). Questions are recognised by their wording,
+// so a scenario says what it answers, not in which order the rules ask.
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { cards, launchBrowser, screenshot, textOf } from "../playground.js";
 
-export type Answer = "Yes" | "No" | "Not sure" | { choose: string } | { number: number };
+export type Answer = "Yes" | "No" | "Not sure" | { choose: string } | { number: number } | { tick: string[] };
+
+/** The line an emergency card carries above the question that decides which emergency team. */
+const PENDING_LEAD = "One more question decides which emergency team";
 
 /** [words in the question, answer]; the first match wins. */
 export type AnswerPlan = Array<[RegExp, Answer]>;
@@ -32,8 +36,12 @@ async function give(card: Locator, answer: Answer): Promise<void> {
   if (typeof answer === "string") {
     await card.getByRole("button", { name: answer, exact: true }).click();
   } else if ("choose" in answer) {
-    await card.getByRole("radio", { name: answer.choose, exact: true }).check();
-    await card.getByRole("button", { name: SEND, exact: true }).click();
+    await card.getByRole("button", { name: answer.choose, exact: true }).click();
+  } else if ("tick" in answer) {
+    for (const item of answer.tick) await card.getByRole("checkbox", { name: item }).check();
+    await card
+      .getByRole("button", { name: answer.tick.length ? "These" : "None of these", exact: true })
+      .click();
   } else {
     await card.getByRole("spinbutton").fill(String(answer.number));
     await card.getByRole("button", { name: SEND, exact: true }).click();
@@ -43,18 +51,9 @@ async function give(card: Locator, answer: Answer): Promise<void> {
 /** Unplanned questions: "No" where the card has it, otherwise the first choice. A number must be planned. */
 async function defaultAnswer(card: Locator, question: string): Promise<Answer> {
   if ((await card.getByRole("button", { name: "No", exact: true }).count()) > 0) return "No";
-  const first = card.getByRole("radio").first();
-  if ((await first.count()) > 0) {
-    const name = (await first.getAttribute("aria-label")) ?? (await first.evaluate(labelOf));
-    return { choose: name };
-  }
+  if ((await card.getByRole("button", { name: "None of these", exact: true }).count()) > 0)
+    return { tick: [] };
   throw new Error(`no planned answer for "${question}"`);
-}
-
-function labelOf(input: Element): string {
-  const id = input.getAttribute("id");
-  const label = id ? input.ownerDocument.querySelector(`label[for="${id}"]`) : null;
-  return label?.textContent?.trim() ?? "";
 }
 
 export interface ClickThroughResult {
@@ -76,12 +75,28 @@ export async function clickThrough(
   { firstNumber = 1, maxQuestions = 45 } = {},
 ): Promise<ClickThroughResult> {
   const asked: ClickThroughResult["asked"] = [];
-  const finalCard = cards(page).filter({ hasText: done }).last();
+  // Not an emergency card still waiting for its deciding question.
+  const finalCard = cards(page).filter({ hasText: done }).filter({ hasNotText: PENDING_LEAD }).last();
+  // An emergency card that still carries its deciding question (cancer history).
+  const pending = cards(page)
+    .filter({ hasText: PENDING_LEAD })
+    .filter({ has: page.getByRole("button", { name: "Not sure", exact: true }) })
+    .last();
   let number = firstNumber;
   for (let i = 0; i < maxQuestions; i++) {
     const question = activeQuestion(page, number);
-    await question.or(finalCard).first().waitFor({ timeout: 15_000 });
+    await question.or(finalCard).or(pending).first().waitFor({ timeout: 15_000 });
     if (await finalCard.isVisible()) return { outcome: finalCard, asked };
+    if (await pending.isVisible()) {
+      const lines = (await textOf(pending)).split("\n").map((l) => l.trim());
+      const text = lines[lines.findIndex((l) => l.startsWith(PENDING_LEAD)) + 1] ?? "";
+      const answer = plan.find(([words]) => words.test(text))?.[1] ?? "No";
+      asked.push({ question: text, answer });
+      await give(pending, answer);
+      await pending.waitFor({ state: "detached", timeout: 15_000 }).catch(() => undefined);
+      number += 1;
+      continue;
+    }
     const text = await questionText(question);
     const answer = plan.find(([words]) => words.test(text))?.[1] ?? (await defaultAnswer(question, text));
     asked.push({ question: text, answer });
