@@ -69,6 +69,9 @@ async function startServer(
       MicrosoftAppPassword: "",
       SLACK_BOT_TOKEN: "",
       SLACK_SIGNING_SECRET: "",
+      // Every bench conversation is one clinician: the per-user limit would otherwise be the bench.
+      RATE_LIMIT_USER_PER_MINUTE: "100000",
+      RATE_LIMIT_TENANT_PER_MINUTE: "1000000",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

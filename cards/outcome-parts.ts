@@ -59,9 +59,12 @@ export function outcomeParts(view: OutcomeView): OutcomeParts {
     ),
     ...(view.changed ? { changed: `${view.changed} ${LABELS.actionStands}` } : {}),
     reviewOverdue: o.reviewOverdue,
-    reasons: o.rules.map(
-      (r) => `${r.name} (${r.id}): ${r.sourceText}${r.onUncertainty ? ` [${LABELS.onUncertainty}]` : ""}`,
-    ),
+    reasons: [
+      ...(view.review ? [view.review.summary] : []),
+      ...o.rules.map(
+        (r) => `${r.name} (${r.id}): ${r.sourceText}${r.onUncertainty ? ` [${LABELS.onUncertainty}]` : ""}`,
+      ),
+    ],
     additional: o.additional.map((a) => `${a.title}: ${URGENCY_LABELS[a.urgency]} (${a.rule})`),
     uncertain: o.uncertain.map(questionOf),
     suspicionFlags: [...o.suspicionFlags],

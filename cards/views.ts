@@ -113,6 +113,8 @@ export interface OutcomeView {
    */
   actions?: OutcomeAction[];
   stamp?: Stamp;
+  /** The route was changed on review by the MSK team; `summary` leads the reasons. */
+  review?: { by: "msk_team"; summary: string };
 }
 
 export interface OutcomeAction {

@@ -4,6 +4,7 @@ import { extractFindings, redactIdentifiers, usableAtOnce } from "../rules/extra
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId } from "../rules/vocabulary.js";
 import { type Parsed, parseSubmittedAnswer, parseTypedAnswer } from "./answers.js";
+import { arrivalOf, preciseNow } from "./arrival.js";
 import type { Presenter } from "./presenter.js";
 import { applyExtraction, questionView } from "./session.js";
 import type { SessionStore } from "./session-store.js";
@@ -51,6 +52,8 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
           seq: options.number,
           onOutcome: true,
           ...(activityId ? { activityId } : {}),
+          // The emergency card carrying this question has just been sent.
+          shownAt: preciseNow(),
         };
         await this.sessions.set(dc.context, session);
       }
@@ -75,6 +78,7 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
       parsed = parseSubmittedAnswer(q, value.answer);
     } else {
       parsed = parseTypedAnswer(q, activity.text ?? "");
+      if (parsed.ok && (await this.typedBeforeShown(dc, options))) return Dialog.EndOfTurn;
     }
     if (parsed.ok) return dc.endDialog(parsed.value);
     if (!value && (await this.noteRedFlags(dc, activity.text ?? ""))) return dc.endDialog(NOTED_FROM_TEXT);
@@ -110,6 +114,25 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
     return true;
   }
 
+  /**
+   * Typed words carry no question id. If they reached the server before the open question was
+   * shown ("yes" then "no" in quick succession), they were meant for an earlier question: not used,
+   * and the clinician is told which question is open.
+   */
+  private async typedBeforeShown(dc: DialogContext, options: AnswerPromptOptions): Promise<boolean> {
+    const arrived = arrivalOf(dc.context);
+    const session = await this.sessions.get(dc.context);
+    const shownAt = session?.pending?.seq === options.number ? session.pending.shownAt : undefined;
+    if (arrived === undefined || shownAt === undefined || arrived >= shownAt) return false;
+    const q = this.pack.questionById.get(options.questionId)?.public;
+    await this.presenter.send(dc.context, {
+      kind: "notice",
+      tone: "info",
+      text: `Your last message arrived before question ${options.number} was shown, so it was not used as its answer. The open question is ${options.number}: ${q?.text ?? options.questionId}`,
+    });
+    return true;
+  }
+
   private async show(dc: DialogContext, options: AnswerPromptOptions, retryHint?: string) {
     const session = await this.sessions.get(dc.context);
     if (!session) return;
@@ -119,7 +142,10 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
       dc.context,
       questionView(this.pack, session, q, options.number, retryHint),
     );
-    session.pending = { id: q.id, seq: options.number, ...(id ? { activityId: id } : {}) };
+    // A re-ask keeps the first time this question was shown: an answer typed after that saw it.
+    const prev = session.pending;
+    const shownAt = prev?.seq === options.number && prev.shownAt !== undefined ? prev.shownAt : preciseNow();
+    session.pending = { id: q.id, seq: options.number, ...(id ? { activityId: id } : {}), shownAt };
     await this.sessions.set(dc.context, session);
   }
 }

@@ -1,6 +1,7 @@
 import type { AnswerValue } from "../cards/views.js";
 import { EXACT_WORD_NUMBERS } from "../rules/extract/numbers.js";
 import type { Question } from "../rules/outcome.js";
+import { fitsQuestion } from "./answer-schema.js";
 
 // Reads a clinician's answer to one question, from a card submit or typed words. Anything it cannot
 // read with certainty is "not understood" (the question is asked again): it never guesses.
@@ -22,15 +23,32 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-/** Reads a submit's `value` (docs/interfaces.md §2: `answer` from the buttons or the merged input). */
+/**
+ * Reads a submit's `value` (docs/interfaces.md §2: `answer` from the buttons or the merged input). A number is an answer
+ * only to a number question; whatever is read must then fit the question's schema.
+ */
 export function parseSubmittedAnswer(q: Question, raw: unknown): Parsed {
   if (raw === "unsure") return { ok: true, value: "unsure" };
-  if (typeof raw === "number") return parseNumber(q, String(raw));
-  if (typeof raw === "string") return parseTypedAnswer(q, raw);
-  return { ok: false };
+  if (typeof raw === "number")
+    return q.type === "number" ? checked(q, parseNumber(q, String(raw))) : NOT_READ;
+  if (typeof raw === "string" && raw.length <= MAX_ANSWER_CHARS) return parseTypedAnswer(q, raw);
+  return NOT_READ;
 }
 
 export function parseTypedAnswer(q: Question, text: string): Parsed {
+  return checked(q, readTyped(q, text));
+}
+
+const NOT_READ: Parsed = { ok: false };
+/** Longer than any answer anyone types; longer text is a message, not an answer. */
+const MAX_ANSWER_CHARS = 200;
+
+/** The last gate: a reading that does not fit the question (its kind, choices, range) is not an answer. */
+function checked(q: Question, p: Parsed): Parsed {
+  return p.ok && !fitsQuestion(q, p.value) ? NOT_READ : p;
+}
+
+function readTyped(q: Question, text: string): Parsed {
   const t = normaliseText(text);
   if (!t) return { ok: false };
   if (UNSURE.test(t)) return { ok: true, value: "unsure" };
@@ -40,7 +58,8 @@ export function parseTypedAnswer(q: Question, text: string): Parsed {
     return { ok: false };
   }
   if (q.type === "choice") return parseChoice(q, t);
-  return parseNumber(q, t);
+  if (q.type === "number") return parseNumber(q, t);
+  return { ok: false };
 }
 
 const CHOICE_WORDS: Record<string, string[]> = {

@@ -5,6 +5,7 @@ import { type Extraction, usableAtOnce } from "../rules/extract/index.js";
 import type { Question, Screen } from "../rules/outcome.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId, Findings, Region } from "../rules/vocabulary.js";
+import { fitsQuestion } from "./answer-schema.js";
 import { displayAnswer, toAnswerValue, toFindingValue } from "./answers.js";
 
 // One triage's state, kept in conversation state between turns. It holds answers only: never the
@@ -35,6 +36,8 @@ export interface TriageSession {
     /** A screen's title, for the answered card. */
     title?: string;
     onOutcome?: boolean;
+    /** When the card was first sent (ms since the epoch): a typed answer that arrived earlier is not for it. */
+    shownAt?: number;
   };
   /** Items the clinician chose to answer one by one from a screen ("Not sure"), asked next. */
   oneByOne?: FindingId[];
@@ -121,6 +124,8 @@ export function recordScreen(
 }
 
 export function recordAnswer(session: TriageSession, q: Question, value: AnswerValue): TriageSession {
+  // Callers check first; this is the backstop that keeps a misfit out of the rules core.
+  if (!fitsQuestion(q, value)) throw new Error(`an answer that does not fit question ${q.id}`);
   const s = structuredClone(session);
   setAnswer(s, q.id, toFindingValue(q, value), "asked");
   delete s.suggestions[q.id];

@@ -13,7 +13,8 @@ import type { Screen } from "../rules/outcome.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId } from "../rules/vocabulary.js";
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions, NOTED_FROM_TEXT } from "./answer-prompt.js";
-import { displayAnswer, parseSubmittedAnswer, toFindingValue } from "./answers.js";
+import { fitsQuestion } from "./answer-schema.js";
+import { displayAnswer, toFindingValue } from "./answers.js";
 import { asksForTriage, type Command, recogniseCommand } from "./commands.js";
 import { correctionOf } from "./correction.js";
 import { outcomeView } from "./outcome-view.js";
@@ -171,7 +172,7 @@ export class TriageDialog extends ComponentDialog {
     const value = result as AnswerValue;
     // Only a value that reads as an answer to this question is recorded. Anything else (the prompt
     // ending because the message added findings rather than answering) asks again from the top.
-    if (value === NOTED_FROM_TEXT || !parseSubmittedAnswer(q, value).ok) return step.replaceDialog(LOOP);
+    if (value === NOTED_FROM_TEXT || !fitsQuestion(q, value)) return step.replaceDialog(LOOP);
     // A question on the emergency card is not replaced by an answered card: the final outcome
     // replaces the whole card.
     if (pending.activityId && !pending.onOutcome) {

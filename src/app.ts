@@ -1,12 +1,8 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Middleware,
-  type Storage,
-} from "botbuilder";
+import { ConfigurationBotFrameworkAuthentication, type Middleware, type Storage } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
 import { SessionStore } from "../dialogs/session-store.js";
 import { packForDeployment } from "../rules/packs/index.js";
+import { ArrivalStamp } from "./arrival-stamp.js";
 import {
   type AuditLog,
   auditingPresenter,
@@ -15,24 +11,50 @@ import {
   keyedHasher,
 } from "./audit/index.js";
 import { replyAndReset, TriageBot } from "./bot.js";
+import { keepEntityFields } from "./channels/entity-fields.js";
 import { ChannelPresenter } from "./channels/presenter.js";
-import { createSlackChannel } from "./channels/slack/index.js";
+import { createSlackChannel, SLACK_PATHS } from "./channels/slack/index.js";
 import type { Config } from "./config.js";
 import { DuplicateActivityFilter } from "./dedupe.js";
+import { TriageCloudAdapter } from "./http/cloud-adapter.js";
 import { errorFields, type Logger } from "./logging.js";
+import { type MskQueryEvent, MskTeam } from "./msk-team/index.js";
+import { SlackQueueTransport } from "./msk-team/slack-transport.js";
+import { TeamsQueueTransport } from "./msk-team/teams-transport.js";
+import { RateLimiter } from "./rate-limit.js";
 import { createServer } from "./server.js";
-import { ConditionalConversationState, createStorage, EtagConflictGuard, prepareStorage } from "./storage.js";
+import {
+  ConditionalConversationState,
+  createStorage,
+  DeadlineStorage,
+  EtagConflictGuard,
+  prepareStorage,
+  probeStorage,
+  StorageFaultGuard,
+  StorageHealth,
+} from "./storage.js";
+import { type Transport, TransportTag } from "./transport.js";
 import { ConversationTurnLock } from "./turn-lock.js";
 
 // The composition root: builds adapter, state, dialogs, bot and server from config.
 
 export { ERROR_NOTICE } from "./bot.js";
 
-/** `overrides.audit` replaces the configured audit log; `overrides.storage` replaces the configured store (tests wrap it to force timing). */
+/**
+ * `overrides.storage` replaces the configured store (tests wrap it to force timing);
+ * `overrides.clock` sets the MSK team's clock (tests move it on to reach a reminder);
+ * `overrides.onMskQuery` hears each MSK team query asked and answered (the audit hears them too);
+ * `overrides.audit` replaces the configured audit log.
+ */
 export function createApp(
   config: Config,
   log: Logger,
-  overrides: { storage?: Storage; audit?: AuditLog } = {},
+  overrides: {
+    storage?: Storage;
+    clock?: () => Date;
+    onMskQuery?: (event: MskQueryEvent) => void;
+    audit?: AuditLog;
+  } = {},
 ) {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? "",
@@ -40,10 +62,14 @@ export function createApp(
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
     MicrosoftAppType: config.MicrosoftAppType,
   });
-  const adapter = new CloudAdapter(auth);
-  const storage = overrides.storage ?? createStorage(config);
+  const adapter = new TriageCloudAdapter(auth);
+  keepEntityFields();
+  const store = overrides.storage ?? createStorage(config);
   // Creates the blob container if missing; rejects (StorageUnavailableError) if storage is unreachable.
-  const ready = prepareStorage(storage);
+  const ready = prepareStorage(store);
+  // Every call after start-up has a deadline, and its outcome feeds /healthz and /readyz.
+  const health = new StorageHealth();
+  const storage = new DeadlineStorage(store, config.STORAGE_TIMEOUT_MS, health);
   // Writes only if the conversation is still the version this turn read (scale-out safe).
   const state = new ConditionalConversationState(storage);
   const pack = packForDeployment(
@@ -51,16 +77,53 @@ export function createApp(
     config.msccContact ? { msccContact: config.msccContact } : {},
   );
   const presenter = new ChannelPresenter(log);
-  // Clinical audit (AUDIT=table): every outcome shown is recorded after it is sent; concerns too.
+  // Clinical audit (AUDIT=table): every outcome shown is recorded after it is sent; concerns and
+  // MSK team queries too.
   const audit = overrides.audit ?? createAuditLog(config, log);
   const hash = keyedHasher(config.AUDIT_HASH_KEY);
-  const shown = auditingPresenter(presenter, { audit, sessions: new SessionStore(state), pack, hash, log });
   const concerns = new ConcernReports({ audit, presenter, hash, log });
+  // The MSK team's query queue: outcomes offer "Ask the MSK team" while a queue exists.
+  const mskTeam = new MskTeam({
+    storage,
+    state,
+    pack,
+    presenter,
+    log,
+    reminderMinutes: config.MSK_REMINDER_MINUTES,
+    ...(config.MSK_TEAM_MEMBERS ? { members: config.MSK_TEAM_MEMBERS } : {}),
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
+    onQuery: (event) => {
+      audit.mskQuery(event);
+      overrides.onMskQuery?.(event);
+    },
+  });
+  mskTeam.use("teams", new TeamsQueueTransport(adapter, config.MicrosoftAppId ?? ""));
+  const shown = auditingPresenter(mskTeam.presenter(presenter), {
+    audit,
+    sessions: new SessionStore(state),
+    pack,
+    hash,
+    log,
+  });
   const conversation = new TriageConversation(state, pack, shown);
-  const bot = new TriageBot(state, conversation, presenter, pack, (context) => concerns.handle(context));
+  const bot = new TriageBot(
+    state,
+    conversation,
+    presenter,
+    pack,
+    async (context) => (await mskTeam.handle(context)) || (await concerns.handle(context)),
+    { idleMinutes: config.TRIAGE_IDLE_MINUTES },
+  );
 
+  const rateLimits = {
+    perUserPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
+    perTenantPerMinute: config.RATE_LIMIT_TENANT_PER_MINUTE,
+  };
   // One pipeline per adapter (Teams and Slack), fresh instances each.
-  const turnMiddleware = (): Middleware[] => [
+  const turnMiddleware = (transport: Transport): Middleware[] => [
+    new ArrivalStamp(), // first: before the turn lock makes the message wait
+    new TransportTag(transport),
+    new RateLimiter(rateLimits, log), // before the lock: a flood never queues ahead of real turns
     new DuplicateActivityFilter(),
     new ConversationTurnLock(),
     {
@@ -69,9 +132,10 @@ export function createApp(
         await next();
       },
     },
+    new StorageFaultGuard(pack, presenter, log),
     new EtagConflictGuard(state, log), // last: it may run the bot a second time
   ];
-  adapter.use(...turnMiddleware());
+  adapter.use(...turnMiddleware("botframework"));
   adapter.onTurnError = replyAndReset(state, log);
 
   // Slack (docs/interfaces.md §3): the same bot, dialogs and state behind Slack's own transport.
@@ -83,16 +147,28 @@ export function createApp(
         bot,
         log,
         onTurnError: replyAndReset(state, log),
-        middleware: turnMiddleware(),
+        middleware: turnMiddleware("slack"),
+        replayStore: storage,
       })
     : undefined;
+  if (slack) mskTeam.use("slack", new SlackQueueTransport(slack.web, slack.adapter));
 
   const server = createServer({
     adapter,
     bot,
     log,
     mount: slack ? [slack.mount] : [],
+    formRoutes: slack ? [SLACK_PATHS.interactions, SLACK_PATHS.commands] : [],
     requireAuth: !config.anonymous,
+    botFramework: config.BOT_FRAMEWORK_ENDPOINT === "on",
+    loopbackServiceUrlOnly: config.anonymous,
+    limits: {
+      maxBodyBytes: 256 * 1024,
+      maxConnections: config.HTTP_MAX_CONNECTIONS,
+      headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    },
+    storage: { health, probe: () => probeStorage(storage) },
   });
   ready.catch((err) => {
     // A bot that cannot keep conversation state must not take turns: stop listening and let the
@@ -103,5 +179,5 @@ export function createApp(
     if (http.listening) server.close();
     else http.once("listening", () => server.close());
   });
-  return { server, adapter, bot, state, storage, pack, ready, slack, audit };
+  return { server, adapter, bot, state, storage: store, pack, ready, slack, health, mskTeam, audit };
 }

@@ -11,6 +11,11 @@ const optionalText = z
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
+const flag = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+  z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes"),
+);
+
 const configSchema = z
   .object({
     MicrosoftAppId: optionalText,
@@ -19,6 +24,13 @@ const configSchema = z
     MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
     HOST: optionalText,
+    // Anonymous mode on a non-loopback HOST must be asked for by name (and still replies only to loopback).
+    ANONYMOUS_ALLOW_REMOTE: flag.default(false),
+    // off: no /api/messages at all (a deployment that serves Slack only).
+    BOT_FRAMEWORK_ENDPOINT: z.enum(["on", "off"]).default("on"),
+    HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(512),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
     TRIAGE_REGION: z
       .preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), z.enum(REGIONS))
       .default("NEL"),
@@ -37,6 +49,20 @@ const configSchema = z
         message: "must be https (or http on loopback for tests)",
       })
       .default("https://slack.com/api/"),
+    // A triage untouched this long expires and its state is deleted.
+    TRIAGE_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
+    // STORAGE=memory keeps at most this many conversations (least recently active dropped first).
+    MEMORY_STORE_MAX_CONVERSATIONS: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
+    // How long one storage call may take before the turn gives up and says so (min 2 s: see blob-store.ts).
+    STORAGE_TIMEOUT_MS: z.coerce.number().int().min(2_000).max(10_000).default(2_500),
+    // Messages one clinician, and one Teams tenant or Slack workspace, may send per minute.
+    RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     // Clinical audit (docs/audit.md): one anonymised record per outcome shown, and concerns.
     AUDIT: z.enum(["off", "table"]).default("off"),
@@ -49,6 +75,22 @@ const configSchema = z
     // Key for the one-way hashes of user and conversation ids in audit records. Unset: a random key
     // per process, so hashes link records only within one run.
     AUDIT_HASH_KEY: optionalText,
+    // Who may set the MSK query queue and answer its queries: Teams AAD object ids or Slack user ids.
+    MSK_TEAM_MEMBERS: z
+      .string()
+      .transform((s) =>
+        s
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+    MSK_REMINDER_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(30),
     // Who the MSCC card tells the clinician to phone: the local acute oncology / MSCC co-ordinator.
     MSCC_CONTACT_NAME: z.string().trim().min(1).default("Acute oncology / MSCC co-ordinator"),
     MSCC_CONTACT_PHONE: optionalText,
@@ -88,6 +130,19 @@ const configSchema = z
       });
     if (c.MicrosoftAppType === "SingleTenant" && c.MicrosoftAppId && !c.MicrosoftAppTenantId)
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required for SingleTenant" });
+    if (c.BOT_FRAMEWORK_ENDPOINT === "off" && !c.SLACK_BOT_TOKEN)
+      ctx.addIssue({
+        code: "custom",
+        path: ["BOT_FRAMEWORK_ENDPOINT"],
+        message: "off leaves nothing to serve: set the Slack tokens too",
+      });
+    if (!c.MicrosoftAppId && c.HOST && !isLoopbackHost(c.HOST) && !c.ANONYMOUS_ALLOW_REMOTE)
+      ctx.addIssue({
+        code: "custom",
+        path: ["HOST"],
+        message:
+          "anonymous mode (no MicrosoftAppId) accepts any caller: listen on loopback, or set ANONYMOUS_ALLOW_REMOTE=true",
+      });
     // In production an MSCC card without a number to phone would leave the clinician searching.
     const production = Boolean(c.MicrosoftAppId || c.SLACK_SIGNING_SECRET);
     if (production && !c.MSCC_CONTACT_PHONE && !loadPack(c.TRIAGE_REGION).data.msccContact)
@@ -109,6 +164,10 @@ const configSchema = z
 function reachesTables(cs: string): boolean {
   if (/(^|;)\s*UseDevelopmentStorage=true/i.test(cs) || /(^|;)\s*TableEndpoint=/i.test(cs)) return true;
   return /(^|;)\s*AccountName=/i.test(cs) && !/(^|;)\s*(Blob|Queue|File)Endpoint=/i.test(cs);
+}
+
+function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export type RawConfig = z.infer<typeof configSchema>;

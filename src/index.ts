@@ -16,7 +16,8 @@ try {
   throw err;
 }
 const log = createLogger(config.LOG_LEVEL);
-const { server, ready, slack, audit } = createApp(config, log);
+const { server, ready, slack, mskTeam, audit } = createApp(config, log);
+const stopReminders = mskTeam.startReminders();
 
 // Listen only once storage is reachable (createApp exits the process if it is not).
 await ready.catch(() => process.exit(1));
@@ -42,6 +43,7 @@ server.listen(config.PORT, config.host, () => {
 
 const shutdown = async (signal: string) => {
   log.info("shutting_down", { signal });
+  stopReminders();
   setTimeout(() => process.exit(0), 8000).unref();
   // Slack requests are acknowledged before their work runs: let that work finish first.
   await slack?.idle();

@@ -1,6 +1,7 @@
-import { MemoryStorage, type Storage } from "botbuilder";
+import type { Storage } from "botbuilder";
 import type { Config } from "./config.js";
 import { BlobStore } from "./storage/blob-store.js";
+import { BoundedMemoryStorage } from "./storage/memory-store.js";
 
 // Conversation state store, chosen by config: memory for one process, Azure Blob for scale-out
 // (several processes share one container; writes are eTag-conditional, see storage/).
@@ -8,16 +9,30 @@ import { BlobStore } from "./storage/blob-store.js";
 export { BlobStore, StorageUnavailableError } from "./storage/blob-store.js";
 export { ConditionalConversationState } from "./storage/conditional-state.js";
 export { CONFLICT_NOTICE, EtagConflictGuard } from "./storage/conflict-guard.js";
+export { DeadlineStorage, isStorageFault, StorageTimeoutError } from "./storage/deadline-store.js";
 export { EtagConflictError, isEtagConflict } from "./storage/etag.js";
+export { StorageFaultGuard } from "./storage/fault-guard.js";
+export { StorageHealth } from "./storage/health.js";
+export { BoundedMemoryStorage } from "./storage/memory-store.js";
 
 export function createStorage(config: Config): Storage {
   if (config.STORAGE === "blob") {
-    return new BlobStore(config.BLOB_CONNECTION_STRING as string, config.BLOB_CONTAINER);
+    return new BlobStore(config.BLOB_CONNECTION_STRING as string, config.BLOB_CONTAINER, {
+      callTimeoutMs: config.STORAGE_TIMEOUT_MS,
+    });
   }
-  return new MemoryStorage();
+  return new BoundedMemoryStorage({
+    idleMs: config.TRIAGE_IDLE_MINUTES * 60_000,
+    maxItems: config.MEMORY_STORE_MAX_CONVERSATIONS,
+  });
 }
 
 /** Start-up check: creates the blob container if missing; rejects with StorageUnavailableError if unreachable. */
 export async function prepareStorage(storage: Storage): Promise<void> {
   if (storage instanceof BlobStore) await storage.ensureContainer();
+}
+
+/** The readiness probe: one real read through the deadline (a key no conversation uses). */
+export async function probeStorage(storage: Storage): Promise<void> {
+  await storage.read(["readiness-probe"]);
 }

@@ -12,13 +12,16 @@ export interface OutcomeMetadata {
     /** Further actions the outcome asks for alongside its route, as in the Teams entity. */
     additional: Array<{ route: string; urgency: string; rule: string }>;
     rulesVersion: string;
+    /** Present when the MSK team changed the route on review. */
+    reviewedBy?: "msk_team";
   };
 }
 
-export function outcomeMetadata(outcome: Outcome): OutcomeMetadata {
+export function outcomeMetadata(outcome: Outcome, reviewedBy?: "msk_team"): OutcomeMetadata {
   return {
     event_type: "msk_triage_outcome",
     event_payload: {
+      ...(reviewedBy ? { reviewedBy } : {}),
       route: outcome.route,
       urgency: outcome.urgency,
       rules: outcome.rules.map((r) => ({ id: r.id, source: r.source })),

@@ -131,7 +131,7 @@ function isSlack(context: TurnContext): boolean {
 export function plainActivity(view: View, slack: boolean): Partial<Activity> {
   const activity: Partial<Activity> = { type: ActivityTypes.Message, text: fallbackText(view) };
   if (view.kind === "outcome") {
-    if (slack) activity.channelData = { metadata: outcomeMetadata(view.outcome) };
+    if (slack) activity.channelData = { metadata: outcomeMetadata(view.outcome, view.review?.by) };
     else activity.entities = [outcomeEntity(view)];
   }
   return activity;
@@ -200,13 +200,14 @@ export function outcomeEntity(view: OutcomeView): Entity {
     rules: o.rules.map((r) => ({ id: r.id, source: r.source })),
     additional: o.additional.map((a) => ({ route: a.route, urgency: a.urgency, rule: a.rule })),
     rulesVersion: o.rulesVersion,
+    ...(view.review ? { reviewedBy: view.review.by } : {}),
   };
 }
 
 export function slackActivity(view: View): Partial<Activity> {
   const { blocks, text } = renderBlockKit(view);
   const channelData: Record<string, unknown> = { blocks };
-  if (view.kind === "outcome") channelData.metadata = outcomeMetadata(view.outcome);
+  if (view.kind === "outcome") channelData.metadata = outcomeMetadata(view.outcome, view.review?.by);
   return { type: ActivityTypes.Message, text, channelData };
 }
 

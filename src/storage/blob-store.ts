@@ -20,14 +20,46 @@ export class StorageUnavailableError extends Error {
   override name = "StorageUnavailableError";
 }
 
+/**
+ * Metadata on each state blob: a time (ms since the epoch) its write should have reached storage
+ * by. It is half the call's deadline: Last-Modified is truncated to the second, so a write that
+ * lands after the client gave up (start + deadline) always shows a Last-Modified past it, while a
+ * normal write (milliseconds) never does.
+ */
+const WRITE_BY = "writeby";
+
+/**
+ * What a read returns for a conversation whose last write reached storage after its turn had given
+ * up (the clinician was told it was not used). Its content is dropped; the eTag is kept so the next
+ * write is still conditional.
+ */
+export const LATE_WRITE_DISCARDED = "lateWriteDiscarded";
+
+export interface BlobStoreOptions extends StoragePipelineOptions {
+  /** Each request is abandoned after this long (the turn's storage deadline). */
+  callTimeoutMs?: number;
+}
+
 export class BlobStore implements Storage {
   private readonly container: ContainerClient;
+  private readonly callTimeoutMs: number;
 
-  constructor(connectionString: string, containerName: string, options: StoragePipelineOptions = {}) {
+  constructor(connectionString: string, containerName: string, options: BlobStoreOptions = {}) {
+    const { callTimeoutMs = 10_000, ...pipeline } = options;
+    this.callTimeoutMs = callTimeoutMs;
     this.container = new ContainerClient(connectionString, containerName, {
       retryOptions: TURN_RETRIES,
-      ...options,
+      ...pipeline,
     });
+  }
+
+  private signal(): AbortSignal {
+    return AbortSignal.timeout(this.callTimeoutMs);
+  }
+
+  /** A cheap round trip for the readiness probe. */
+  async probe(): Promise<void> {
+    await this.container.getProperties({ abortSignal: this.signal() });
   }
 
   /** Creates the container if it is missing. Call once at start-up: fails clearly if the account is unreachable. */
@@ -54,16 +86,24 @@ export class BlobStore implements Storage {
   async delete(keys: string[]): Promise<void> {
     await Promise.all(
       keys.map((key) =>
-        this.container.deleteBlob(blobName(key), { deleteSnapshots: "include" }).catch(ignore(404)),
+        this.container
+          .deleteBlob(blobName(key), { deleteSnapshots: "include", abortSignal: this.signal() })
+          .catch(ignore(404)),
       ),
     );
   }
 
   private async readOne(key: string): Promise<StoreItem | undefined> {
     const blob = this.container.getBlobClient(blobName(key));
-    const download = await blob.download().catch(ignore(404));
+    const download = await blob.download(0, undefined, { abortSignal: this.signal() }).catch(ignore(404));
     if (!download?.readableStreamBody) return undefined;
     const value = JSON.parse(await text(download.readableStreamBody)) as StoreItem;
+    const writeBy = Number(download.metadata?.[WRITE_BY]);
+    const written = download.lastModified?.getTime();
+    if (Number.isFinite(writeBy) && written !== undefined && written > writeBy) {
+      // The write arrived after the turn had told the clinician it was not used: never apply it.
+      return { [LATE_WRITE_DISCARDED]: true, eTag: download.etag };
+    }
     return { ...value, eTag: download.etag };
   }
 
@@ -82,6 +122,8 @@ export class BlobStore implements Storage {
         .upload(body, Buffer.byteLength(body), {
           conditions,
           blobHTTPHeaders: { blobContentType: "application/json" },
+          metadata: { [WRITE_BY]: String(Date.now() + this.callTimeoutMs / 2) },
+          abortSignal: this.signal(),
         });
       // Hand the new version back so the caller's next conditional write matches it.
       if (res.etag) item.eTag = res.etag;

@@ -5,6 +5,7 @@ import {
   type StoreItem,
   type TurnContext,
 } from "botbuilder";
+import { transportOf } from "../transport.js";
 import { EtagConflictError, isEtagConflict, MUST_NOT_EXIST } from "./etag.js";
 
 // BotState.saveChanges writes with eTag "*": two turns of one conversation in two processes would
@@ -56,6 +57,12 @@ export class ConditionalConversationState extends ConversationState {
     }
     const eTag = item.eTag && item.eTag !== read.eTag ? item.eTag : await this.currentETag(key);
     context.turnState.set(this.versionKey, { eTag, hash: calculateChangeHash(state) } satisfies ReadVersion);
+  }
+
+  /** Each transport has its own key space: `<transport>/<channelId>/conversations/<id>/`. */
+  override getStorageKey(context: TurnContext): string | undefined {
+    const key = super.getStorageKey(context);
+    return key ? `${transportOf(context)}/${key}` : undefined;
   }
 
   override async delete(context: TurnContext): Promise<void> {

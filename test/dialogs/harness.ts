@@ -3,6 +3,7 @@ import {
   ActivityTypes,
   ConversationState,
   MemoryStorage,
+  type Storage,
   TestAdapter,
   type TurnContext,
 } from "botbuilder";
@@ -11,6 +12,7 @@ import { TriageConversation } from "../../dialogs/conversation.js";
 import type { Presenter } from "../../dialogs/presenter.js";
 import { loadPack, type Pack } from "../../rules/packs/index.js";
 import type { Region } from "../../rules/vocabulary.js";
+import { ArrivalStamp } from "../../src/arrival-stamp.js";
 import { replyAndReset, TriageBot } from "../../src/bot.js";
 import { ChannelPresenter } from "../../src/channels/presenter.js";
 import { DuplicateActivityFilter } from "../../src/dedupe.js";
@@ -38,6 +40,9 @@ export interface HarnessOptions {
   /** Wraps the real presenter (e.g. to make it fail once). */
   presenter?: (real: ChannelPresenter) => Presenter;
   channelId?: string;
+  /** Idle expiry settings and clock for TriageBot. */
+  lifecycle?: { idleMinutes?: number; now?: () => number };
+  storage?: Storage;
 }
 
 export interface Harness {
@@ -52,15 +57,16 @@ export interface Harness {
 
 export function botHarness(options: HarnessOptions = {}): Harness {
   const pack = loadPack(options.region ?? "NEL");
-  const storage = new MemoryStorage();
+  const storage = options.storage ?? new MemoryStorage();
   const state = new ConversationState(storage);
   const errors: string[] = [];
   const log = createLogger("error", (line) => errors.push(line));
   const real = new ChannelPresenter(log);
   const presenter = options.presenter ? options.presenter(real) : real;
   const conversation = new TriageConversation(state, pack, presenter, () => TODAY);
-  const bot = new TriageBot(state, conversation, presenter, pack);
+  const bot = new TriageBot(state, conversation, presenter, pack, undefined, options.lifecycle);
   const adapter = new RecordingAdapter((context) => bot.run(context));
+  adapter.use(new ArrivalStamp());
   adapter.use(new DuplicateActivityFilter());
   adapter.use(new ConversationTurnLock());
   adapter.onTurnError = replyAndReset(state, log);

@@ -8,7 +8,7 @@
 //   fixture  the throwaway echo-card bot (test/e2e/fixtures) with test/e2e/fixture-suite/*.e2e.ts
 //   bot      the real bot (BOT_COMMAND, default "npm run serve") with test/e2e/bot-suite/*.e2e.ts;
 //            skipped, with a notice, until src/index.ts and at least one scenario exist.
-// Extra arguments are passed to vitest. Screenshots and logs go to test-results/e2e/.
+// E2E_FILES=a.e2e.ts,b.e2e.ts runs only those scenario files. Extra arguments are passed to vitest. Screenshots and logs go to test-results/e2e/.
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { networkInterfaces } from "node:os";
@@ -87,7 +87,9 @@ function suites() {
 function scenarioFiles(dir) {
   const full = path.join(repoRoot, dir);
   if (!existsSync(full)) return [];
-  return readdirSync(full).filter((file) => file.endsWith(".e2e.ts"));
+  // E2E_FILES (comma-separated file names) runs only those scenarios, e.g. while writing one.
+  const only = process.env.E2E_FILES?.split(",").map((name) => name.trim());
+  return readdirSync(full).filter((file) => file.endsWith(".e2e.ts") && (!only || only.includes(file)));
 }
 
 /**

@@ -9,6 +9,7 @@ import { createLogger } from "../../src/logging.js";
 import { answerFrom, play } from "../dialogs/clinician.js";
 import { lastQuestion } from "../dialogs/replies.js";
 import { botClient } from "./bot-client.js";
+import { NO_RATE_LIMIT } from "./no-rate-limit.js";
 
 // The real server (createApp, restify, CloudAdapter) on a loopback port, driven over HTTP with
 // deliveryMode "expectReplies" as docs/interfaces.md §2 promises to integrations and load tools.
@@ -25,7 +26,7 @@ let app: ReturnType<typeof createApp>;
 let base: string;
 
 beforeAll(async () => {
-  app = createApp(readConfig({ LOG_LEVEL: "warn" }), log);
+  app = createApp(readConfig({ LOG_LEVEL: "warn", ...NO_RATE_LIMIT }), log);
   await app.ready;
   base = await listen(app.server);
 });
@@ -83,10 +84,11 @@ describe("POST /api/messages with expectReplies", () => {
 });
 
 describe("the server's edges", () => {
-  it("GET /healthz answers 200", async () => {
+  it("GET /healthz answers 200 and reports storage; GET /readyz answers 200 while storage reads", async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", storage: "ok" });
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 
   it.each([

@@ -256,8 +256,9 @@ describe("requests that are signed but not for the bot", () => {
     expect((await ws.send("/api/slack/interactions", shortcut)).status).toBe(200);
     const reaction = ws.event({ type: "reaction_added", user: CLINICIAN, reaction: "+1" });
     expect((await ws.send("/api/slack/events", reaction)).status).toBe(200);
+    // A body type Slack never sends is refused before it is read, signed or not.
     const unsignedLooking = sign("not json", "text/plain");
-    expect((await ws.send("/api/slack/events", unsignedLooking)).status).toBe(200);
+    expect((await ws.send("/api/slack/events", unsignedLooking)).status).toBe(415);
     expect(callsSince()).toEqual([]);
   });
 });

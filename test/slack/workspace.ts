@@ -1,6 +1,8 @@
+import type { Storage } from "botbuilder";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging.js";
+import { NO_RATE_LIMIT } from "../http/no-rate-limit.js";
 import { type ApiCall, BOT_USER, FakeSlack, TEAM } from "./fake-slack.js";
 import { BOT_TOKEN, formRequest, jsonRequest, post, type SendOptions, SIGNING_SECRET } from "./signed.js";
 
@@ -15,12 +17,34 @@ export class Workspace {
   readonly fake = new FakeSlack();
   readonly logs: Array<Record<string, unknown>> = [];
   private app: ReturnType<typeof createApp> | undefined;
-  private baseUrl = "";
+  baseUrl = "";
   private seq = 0;
 
-  async start(): Promise<void> {
+  private env: Record<string, string> = {};
+  private storage: Storage | undefined;
+
+  /** `baseEnv`: further settings for every start (e.g. MSK_TEAM_MEMBERS). */
+  constructor(private readonly baseEnv: Record<string, string> = {}) {}
+
+  /** `env` adds settings (e.g. blob storage) to the Slack ones; `storage` replaces the configured store. */
+  async start(env: Record<string, string> = {}, storage?: Storage): Promise<void> {
+    this.env = { ...this.baseEnv, ...env };
+    this.storage = storage;
     await this.fake.start();
+    await this.startApp();
+  }
+
+  /** The bot process restarts (same settings and store, fresh memory); Slack stays up. */
+  async restart(): Promise<void> {
+    await this.idle();
+    await new Promise<void>((resolve) => this.app?.server.close(() => resolve()));
+    await this.startApp();
+  }
+
+  private async startApp(): Promise<void> {
     const config = readConfig({
+      ...NO_RATE_LIMIT,
+      ...this.env,
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: this.fake.apiUrl,
@@ -28,7 +52,8 @@ export class Workspace {
       LOG_LEVEL: "debug",
     });
     const log = createLogger("debug", (line) => this.logs.push(JSON.parse(line) as Record<string, unknown>));
-    this.app = createApp(config, log);
+    this.app = createApp(config, log, this.storage ? { storage: this.storage } : {});
+    await this.app.ready;
     const server = this.app.server;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
     const addr = server.address() as { port: number };
@@ -103,26 +128,28 @@ export class Workspace {
   }
 
   command(text: string, channel = CHANNEL, o?: SendOptions) {
+    return this.send("/api/slack/commands", this.commandRequest(text, channel, o));
+  }
+
+  /** The signed request for `/triage <text>` (without sending it). */
+  commandRequest(text: string, channel = CHANNEL, o?: SendOptions) {
     this.seq += 1;
-    return this.send(
-      "/api/slack/commands",
-      formRequest(
-        {
-          token: "unused",
-          team_id: TEAM,
-          team_domain: "nhs-msk",
-          channel_id: channel,
-          channel_name: channel.startsWith("D") ? "directmessage" : "msk-team",
-          user_id: CLINICIAN,
-          user_name: "clinician",
-          command: "/triage",
-          text,
-          api_app_id: "A0APP",
-          response_url: this.fake.responseUrl(`cmd${this.seq}`),
-          trigger_id: `trig.${this.seq}`,
-        },
-        o,
-      ),
+    return formRequest(
+      {
+        token: "unused",
+        team_id: TEAM,
+        team_domain: "nhs-msk",
+        channel_id: channel,
+        channel_name: channel.startsWith("D") ? "directmessage" : "msk-team",
+        user_id: CLINICIAN,
+        user_name: "clinician",
+        command: "/triage",
+        text,
+        api_app_id: "A0APP",
+        response_url: this.fake.responseUrl(`cmd${this.seq}`),
+        trigger_id: `trig.${this.seq}`,
+      },
+      o,
     );
   }
 

@@ -16,6 +16,14 @@ export interface Azurite {
   connectionString: string;
   port: number;
   stop(): Promise<void>;
+  /** SIGSTOP: the port still accepts connections but nothing answers (a hung account). */
+  freeze(): void;
+  /** SIGCONT after freeze(). */
+  thaw(): void;
+  /** Stops the process (SIGTERM, so it saves its data) and keeps the data; the port refuses connections. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port and data folder after kill(). */
+  restart(): Promise<void>;
 }
 
 export function connectionStringFor(port: number): string {
@@ -31,16 +39,15 @@ function azuriteBlobBin(): string {
   return join(dirname(pkgPath), bin);
 }
 
-export async function startAzurite(): Promise<Azurite> {
-  const dir = mkdtempSync(join(tmpdir(), "azurite-"));
-  const child = spawn(
+function spawnAzurite(dir: string, port: number): ChildProcess {
+  return spawn(
     process.execPath,
     [
       azuriteBlobBin(),
       "--blobHost",
       "127.0.0.1",
       "--blobPort",
-      "0",
+      String(port),
       "--location",
       dir,
       "--disableTelemetry",
@@ -48,18 +55,35 @@ export async function startAzurite(): Promise<Azurite> {
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
+}
+
+export async function startAzurite(): Promise<Azurite> {
+  const dir = mkdtempSync(join(tmpdir(), "azurite-"));
+  let child = spawnAzurite(dir, 0);
   // If the test process dies first, do not leave Azurite behind.
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
 
   const stop = async () => {
     process.off("exit", killOnExit);
+    if (child.signalCode === null && child.exitCode === null) child.kill("SIGCONT");
     await killAndWait(child);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
     const port = await listeningPort(child);
-    return { connectionString: connectionStringFor(port), port, stop };
+    return {
+      connectionString: connectionStringFor(port),
+      port,
+      stop,
+      freeze: () => child.kill("SIGSTOP"),
+      thaw: () => child.kill("SIGCONT"),
+      kill: () => terminate(child),
+      restart: async () => {
+        child = spawnAzurite(dir, port);
+        await listeningPort(child);
+      },
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -84,6 +108,19 @@ function listeningPort(child: ChildProcess): Promise<number> {
       clearTimeout(timer);
       reject(new Error(`Azurite exited (${code}) before listening:\n${out}`));
     });
+  });
+}
+
+/** SIGTERM (Azurite saves its metadata), SIGKILL if it has not exited within 5 s. */
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
   });
 }
 

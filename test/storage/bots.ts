@@ -4,6 +4,7 @@ import type { Storage, StoreItems } from "botbuilder";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging.js";
+import { NO_RATE_LIMIT } from "../http/no-rate-limit.js";
 import { answerFor, outcomeOf, pendingQuestion, type Reply, type TriageClient } from "./triage-client.js";
 
 // Bot processes for the scale-out tests: in-process apps (createApp) and real `src/index.ts`
@@ -24,7 +25,11 @@ export function blobEnv(connectionString: string, container: string): Record<str
 }
 
 export async function startApp(env: Record<string, string>, storage?: Storage): Promise<RunningBot> {
-  const app = createApp(readConfig(env), createLogger("silent"), storage ? { storage } : {});
+  const app = createApp(
+    readConfig({ ...NO_RATE_LIMIT, ...env }),
+    createLogger("silent"),
+    storage ? { storage } : {},
+  );
   await app.ready;
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", () => resolve()));
   const { port } = app.server.address() as { port: number };
@@ -42,7 +47,14 @@ export interface ChildBot extends RunningBot {
 export async function startChildBot(env: Record<string, string>): Promise<ChildBot> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      ...NO_RATE_LIMIT,
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";

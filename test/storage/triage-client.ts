@@ -60,7 +60,7 @@ export class TriageClient {
 
   /** The storage key ConversationState uses for this conversation. */
   get stateKey(): string {
-    return `${this.channelId}/conversations/${this.conversationId}/`;
+    return `botframework/${this.channelId}/conversations/${this.conversationId}/`;
   }
 }
 

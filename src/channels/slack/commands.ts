@@ -2,7 +2,7 @@ import { ACK, type Ack, runTurn, type SlackDeps } from "./context.js";
 import { NOT_IN_CHANNEL_NOTICE, slashRootText } from "./notices.js";
 import { slashCommand } from "./payloads.js";
 import { isDirectMessage, type SlackThread } from "./thread.js";
-import { fromSlashCommand } from "./to-activity.js";
+import { fromSlashCommand, isQueueCommand } from "./to-activity.js";
 
 // POST /api/slack/commands: `/triage [quick check]`. In the app's DM it runs there; in a channel the
 // bot opens a thread for it, so each triage has its own conversation and typed answers have a home.
@@ -22,7 +22,8 @@ export function handleCommand(deps: SlackDeps, body: unknown): Ack {
       run: async () => {
         const botUserId = await deps.identity.get();
         let thread: SlackThread = { team: c.team_id, channel: c.channel_id };
-        if (!isDirectMessage(c.channel_id)) {
+        // A triage gets its own thread; a queue command is answered in the channel itself.
+        if (!isDirectMessage(c.channel_id) && !isQueueCommand(c.text)) {
           posted = false;
           const root = await deps.web.chat.postMessage({
             channel: c.channel_id,

@@ -1,8 +1,10 @@
-import type { Middleware, TurnContext } from "botbuilder";
+import type { Middleware, Storage, TurnContext } from "botbuilder";
 import type restify from "restify";
+import { ArrivalStamp } from "../../arrival-stamp.js";
 import type { TriageBot } from "../../bot.js";
 import { DuplicateActivityFilter } from "../../dedupe.js";
 import type { Logger } from "../../logging.js";
+import { TransportTag } from "../../transport.js";
 import { ConversationTurnLock } from "../../turn-lock.js";
 import { handleCommand } from "./commands.js";
 import type { SlackDeps } from "./context.js";
@@ -11,6 +13,7 @@ import { handleInteraction } from "./interactions.js";
 import { Notices } from "./notices.js";
 import { ReplayGuard } from "./replay-guard.js";
 import { SLACK_PATHS, slackRoute } from "./routes.js";
+import { SharedReplayGuard } from "./shared-replay-guard.js";
 import { SlackAdapter } from "./slack-adapter.js";
 import { BotIdentity, createWebClient, type SlackWebClient } from "./web-client.js";
 import { WorkQueue } from "./work-queue.js";
@@ -28,8 +31,10 @@ export interface SlackChannelOptions {
   log: Logger;
   /** The same turn-error handler as the Teams adapter (logs, resets the conversation, tells the user). */
   onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
-  /** The same turn middleware as the Teams adapter (fresh instances); defaults to dedupe + per-conversation lock. */
+  /** The same turn middleware as the Teams adapter (fresh instances); defaults to arrival stamp + dedupe + per-conversation lock. */
   middleware?: Middleware[];
+  /** The shared store, where request signatures are remembered across restarts and instances. */
+  replayStore?: Storage;
 }
 
 export interface SlackChannel {
@@ -44,7 +49,14 @@ export interface SlackChannel {
 export function createSlackChannel(o: SlackChannelOptions): SlackChannel {
   const web = createWebClient(o.botToken, o.apiUrl, o.log);
   const adapter = new SlackAdapter(web);
-  adapter.use(...(o.middleware ?? [new DuplicateActivityFilter(), new ConversationTurnLock()]));
+  adapter.use(
+    ...(o.middleware ?? [
+      new ArrivalStamp(),
+      new TransportTag("slack"),
+      new DuplicateActivityFilter(),
+      new ConversationTurnLock(),
+    ]),
+  );
   if (o.onTurnError) adapter.onTurnError = o.onTurnError;
 
   const deps: SlackDeps = {
@@ -57,7 +69,12 @@ export function createSlackChannel(o: SlackChannelOptions): SlackChannel {
     log: o.log,
   };
   const queue = new WorkQueue(o.log);
-  const routeDeps = { signingSecret: o.signingSecret, signatures: new ReplayGuard(), queue, log: o.log };
+  const routeDeps = {
+    signingSecret: o.signingSecret,
+    signatures: new SharedReplayGuard(new ReplayGuard(), o.replayStore, o.log),
+    queue,
+    log: o.log,
+  };
   const header = (h: restify.Request["headers"], name: string) => {
     const v = h[name];
     return Array.isArray(v) ? v[0] : v;

@@ -1,7 +1,7 @@
 import type restify from "restify";
 import type { Logger } from "../../logging.js";
 import type { Ack } from "./context.js";
-import type { ReplayGuard } from "./replay-guard.js";
+import type { SharedReplayGuard } from "./shared-replay-guard.js";
 import { verifyRequest } from "./verify.js";
 import type { WorkQueue } from "./work-queue.js";
 
@@ -17,7 +17,7 @@ export const SLACK_PATHS = {
 export interface RouteDeps {
   signingSecret: string;
   /** Request signatures already seen: a byte-identical replay is acknowledged and ignored. */
-  signatures: ReplayGuard;
+  signatures: SharedReplayGuard;
   queue: WorkQueue;
   log: Logger;
 }
@@ -32,7 +32,7 @@ export function slackRoute(deps: RouteDeps, path: string, handle: Handler): rest
       res.send(401, { error: "invalid Slack request signature" });
       return;
     }
-    if (!deps.signatures.firstTime(verdict.signature)) {
+    if (!(await deps.signatures.firstTime(verdict.signature))) {
       deps.log.warn("slack_replay_ignored", { path });
       res.send(200);
       return;

@@ -1,5 +1,6 @@
 import { type Activity, ActivityTypes } from "botbuilder";
 import { extractFindings } from "../../../rules/extract/index.js";
+import { recogniseQueueCommand } from "../../msk-team/queue-commands.js";
 import {
   type AppMentionEvent,
   actionValue,
@@ -25,6 +26,8 @@ interface Base {
   id: string;
   thread: SlackThread;
   user: string;
+  /** The Slack display name, where the payload gives one (an MSK team member's answer shows it). */
+  userName?: string;
   botUserId: string;
   text?: string;
   value?: Record<string, unknown>;
@@ -45,7 +48,7 @@ function activity(b: Base): Partial<Activity> {
     channelId: SLACK_CHANNEL_ID,
     serviceUrl: "slack",
     timestamp: new Date(),
-    from: { id: b.user, name: "" },
+    from: { id: b.user, name: b.userName ?? "" },
     recipient: { id: b.botUserId, name: "" },
     conversation: {
       id: conversationIdOf(b.thread),
@@ -126,6 +129,7 @@ export function fromBlockAction(p: BlockActions, botUserId: string): ParsedActio
   // and reach the dialog as Teams would send them (a comma-separated `items`).
   if (typeof value.questionId === "string" && value.questionId.startsWith("screen:"))
     value = { ...value, items: tickedItems(p).join(",") };
+  if (value.action === "mskReply") value = { ...value, ...queryInputs(p) };
   const threadTs = p.message?.thread_ts ?? p.container.thread_ts;
   const thread: SlackThread = { team, channel, ...(threadTs ? { threadTs } : {}) };
   const messageTs = p.container.message_ts ?? p.message?.ts;
@@ -135,6 +139,7 @@ export function fromBlockAction(p: BlockActions, botUserId: string): ParsedActio
       id: `${messageTs ?? ""}/${act.action_ts ?? p.trigger_id ?? ""}`,
       thread,
       user: p.user.id,
+      ...(p.user.name || p.user.username ? { userName: p.user.name ?? p.user.username } : {}),
       botUserId,
       value,
       addressed: true,
@@ -166,12 +171,28 @@ function tickedItems(p: BlockActions): string[] {
 }
 
 /**
+ * An MSK query's new route and note, read from the message's inputs by their action ids, as Teams
+ * merges a card's inputs into the submitted value.
+ */
+function queryInputs(p: BlockActions): { route?: string; note?: string } {
+  const out: { route?: string; note?: string } = {};
+  for (const block of Object.values(p.state?.values ?? {})) {
+    const route = block.route?.selected_option?.value;
+    const note = block.note?.value;
+    if (route) out.route = route;
+    if (note) out.note = note;
+  }
+  return out;
+}
+
+/**
  * `/triage [text]`: always a new triage. Text with clinical findings is the quick check; otherwise
  * the plain word "triage", which (re)starts the triage even if one is running in this conversation.
  */
 export function slashCommandText(text: string): string {
   const t = decodeSlackText(text).trim();
   if (!t) return "triage";
+  if (isQueueCommand(t)) return t;
   return Object.keys(extractFindings(t).findings).length > 0 ? `triage ${t}` : "triage";
 }
 
@@ -185,4 +206,9 @@ export function fromSlashCommand(c: SlashCommand, thread: SlackThread, botUserId
     addressed: true,
     ...(c.response_url ? { responseUrl: c.response_url } : {}),
   });
+}
+
+/** `/triage queue here|off` and `/triage queue`: the MSK team's queue, answered in the channel itself. */
+export function isQueueCommand(text: string): boolean {
+  return recogniseQueueCommand(decodeSlackText(text)) !== undefined;
 }
