@@ -11,6 +11,7 @@ export const LABELS = {
   restart: "Restart",
   startTriage: "Start triage",
   newTriage: "New triage",
+  reportConcern: "Report a concern",
   sendAnswer: "Send answer",
   chooseAnswer: "Choose an answer",
   whyAsked: "Why I ask",

@@ -47,10 +47,23 @@ export interface TriageSession {
   seq: number;
   /** Set once an emergency outcome has been shown while a last question was still open. */
   emergencyShown?: boolean;
+  /** When the triage started (ISO), for the audit's time to outcome. */
+  startedAt?: string;
+  /** Set once any finding was read from the clinician's own words (the audit notes that, not the words). */
+  freeText?: boolean;
 }
 
 export function newSession(region: Region): TriageSession {
-  return { id: randomUUID(), region, answers: {}, how: {}, order: [], suggestions: {}, seq: 0 };
+  return {
+    id: randomUUID(),
+    region,
+    answers: {},
+    how: {},
+    order: [],
+    suggestions: {},
+    seq: 0,
+    startedAt: new Date().toISOString(),
+  };
 }
 
 /**
@@ -64,6 +77,7 @@ export function applyExtraction(
   ex: Pick<Extraction, "findings" | "evidence">,
 ): TriageSession {
   const s = structuredClone(session);
+  if (Object.keys(ex.findings).length > 0) s.freeText = true;
   for (const [key, value] of Object.entries(ex.findings)) {
     const id = key as FindingId;
     if (value === undefined || id in s.answers) continue;

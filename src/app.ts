@@ -1,7 +1,15 @@
 import { ConfigurationBotFrameworkAuthentication, type Middleware, type Storage } from "botbuilder";
 import { TriageConversation } from "../dialogs/conversation.js";
+import { SessionStore } from "../dialogs/session-store.js";
 import { packForDeployment } from "../rules/packs/index.js";
 import { ArrivalStamp } from "./arrival-stamp.js";
+import {
+  type AuditLog,
+  auditingPresenter,
+  ConcernReports,
+  createAuditLog,
+  keyedHasher,
+} from "./audit/index.js";
 import { replyAndReset, TriageBot } from "./bot.js";
 import { keepEntityFields } from "./channels/entity-fields.js";
 import { ChannelPresenter } from "./channels/presenter.js";
@@ -35,12 +43,18 @@ export { ERROR_NOTICE } from "./bot.js";
 /**
  * `overrides.storage` replaces the configured store (tests wrap it to force timing);
  * `overrides.clock` sets the MSK team's clock (tests move it on to reach a reminder);
- * `overrides.onMskQuery` hears each MSK team query asked and answered (for the audit).
+ * `overrides.onMskQuery` hears each MSK team query asked and answered (the audit hears them too);
+ * `overrides.audit` replaces the configured audit log.
  */
 export function createApp(
   config: Config,
   log: Logger,
-  overrides: { storage?: Storage; clock?: () => Date; onMskQuery?: (event: MskQueryEvent) => void } = {},
+  overrides: {
+    storage?: Storage;
+    clock?: () => Date;
+    onMskQuery?: (event: MskQueryEvent) => void;
+    audit?: AuditLog;
+  } = {},
 ) {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? "",
@@ -63,6 +77,11 @@ export function createApp(
     config.msccContact ? { msccContact: config.msccContact } : {},
   );
   const presenter = new ChannelPresenter(log);
+  // Clinical audit (AUDIT=table): every outcome shown is recorded after it is sent; concerns and
+  // MSK team queries too.
+  const audit = overrides.audit ?? createAuditLog(config, log);
+  const hash = keyedHasher(config.AUDIT_HASH_KEY);
+  const concerns = new ConcernReports({ audit, presenter, hash, log });
   // The MSK team's query queue: outcomes offer "Ask the MSK team" while a queue exists.
   const mskTeam = new MskTeam({
     storage,
@@ -73,13 +92,28 @@ export function createApp(
     reminderMinutes: config.MSK_REMINDER_MINUTES,
     ...(config.MSK_TEAM_MEMBERS ? { members: config.MSK_TEAM_MEMBERS } : {}),
     ...(overrides.clock ? { clock: overrides.clock } : {}),
-    ...(overrides.onMskQuery ? { onQuery: overrides.onMskQuery } : {}),
+    onQuery: (event) => {
+      audit.mskQuery(event);
+      overrides.onMskQuery?.(event);
+    },
   });
   mskTeam.use("teams", new TeamsQueueTransport(adapter, config.MicrosoftAppId ?? ""));
-  const conversation = new TriageConversation(state, pack, mskTeam.presenter(presenter));
-  const bot = new TriageBot(state, conversation, presenter, pack, (context) => mskTeam.handle(context), {
-    idleMinutes: config.TRIAGE_IDLE_MINUTES,
+  const shown = auditingPresenter(mskTeam.presenter(presenter), {
+    audit,
+    sessions: new SessionStore(state),
+    pack,
+    hash,
+    log,
   });
+  const conversation = new TriageConversation(state, pack, shown);
+  const bot = new TriageBot(
+    state,
+    conversation,
+    presenter,
+    pack,
+    async (context) => (await mskTeam.handle(context)) || (await concerns.handle(context)),
+    { idleMinutes: config.TRIAGE_IDLE_MINUTES },
+  );
 
   const rateLimits = {
     perUserPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
@@ -145,5 +179,5 @@ export function createApp(
     if (http.listening) server.close();
     else http.once("listening", () => server.close());
   });
-  return { server, adapter, bot, state, storage: store, pack, ready, slack, health, mskTeam };
+  return { server, adapter, bot, state, storage: store, pack, ready, slack, health, mskTeam, audit };
 }

@@ -35,7 +35,7 @@ export class TriageBot extends ActivityHandler {
     private readonly conversation: TriageConversation,
     private readonly presenter: Presenter,
     private readonly pack: Pack,
-    /** Takes a message before the triage conversation does (the MSK team's); true when handled. */
+    /** Takes a message before the triage conversation does (the MSK team's, a concern report); true when handled. */
     private readonly intercept?: (context: TurnContext) => Promise<boolean>,
     lifecycle: { idleMinutes?: number; now?: () => number } = {},
   ) {

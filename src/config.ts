@@ -64,6 +64,17 @@ const configSchema = z
     RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Clinical audit (docs/audit.md): one anonymised record per outcome shown, and concerns.
+    AUDIT: z.enum(["off", "table"]).default("off"),
+    AUDIT_TABLE: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, "an Azure table name (letters and digits, 3-63, a letter first)")
+      .default("mskTriageAudit"),
+    AUDIT_CONNECTION_STRING: optionalText,
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+    // Key for the one-way hashes of user and conversation ids in audit records. Unset: a random key
+    // per process, so hashes link records only within one run.
+    AUDIT_HASH_KEY: optionalText,
     // Who may set the MSK query queue and answer its queries: Teams AAD object ids or Slack user ids.
     MSK_TEAM_MEMBERS: z
       .string()
@@ -96,6 +107,20 @@ const configSchema = z
         code: "custom",
         path: ["BLOB_CONNECTION_STRING"],
         message: "required when STORAGE=blob",
+      });
+    const auditStore = c.AUDIT_CONNECTION_STRING ?? c.BLOB_CONNECTION_STRING;
+    if (c.AUDIT === "table" && !auditStore)
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_CONNECTION_STRING"],
+        message: "required when AUDIT=table (or set BLOB_CONNECTION_STRING)",
+      });
+    if (c.AUDIT === "table" && auditStore && !reachesTables(auditStore))
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_CONNECTION_STRING"],
+        message:
+          "names no table service (needs TableEndpoint=, an AccountName= without explicit endpoints, or UseDevelopmentStorage=true)",
       });
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI")
       ctx.addIssue({
@@ -135,6 +160,12 @@ const configSchema = z
       });
   });
 
+/** A connection string the Tables client can use: an explicit table endpoint, or an account's defaults. */
+function reachesTables(cs: string): boolean {
+  if (/(^|;)\s*UseDevelopmentStorage=true/i.test(cs) || /(^|;)\s*TableEndpoint=/i.test(cs)) return true;
+  return /(^|;)\s*AccountName=/i.test(cs) && !/(^|;)\s*(Blob|Queue|File)Endpoint=/i.test(cs);
+}
+
 function isLoopbackHost(host: string): boolean {
   return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
@@ -146,6 +177,8 @@ export interface Config extends RawConfig {
   anonymous: boolean;
   host: string;
   slackEnabled: boolean;
+  /** Where the audit is kept when AUDIT=table (AUDIT_CONNECTION_STRING, else BLOB_CONNECTION_STRING). */
+  auditConnectionString: string | undefined;
   /** The MSCC co-ordinator contact from the settings, if given (else the region pack's, if any). */
   msccContact?: { name: string; phone: string };
 }
@@ -168,6 +201,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     anonymous,
     host: c.HOST ?? (anonymous ? "127.0.0.1" : "0.0.0.0"),
     slackEnabled: Boolean(c.SLACK_BOT_TOKEN),
+    auditConnectionString: c.AUDIT_CONNECTION_STRING ?? c.BLOB_CONNECTION_STRING,
     ...(c.MSCC_CONTACT_PHONE
       ? { msccContact: { name: c.MSCC_CONTACT_NAME, phone: c.MSCC_CONTACT_PHONE } }
       : {}),

@@ -16,7 +16,7 @@ try {
   throw err;
 }
 const log = createLogger(config.LOG_LEVEL);
-const { server, ready, slack, mskTeam } = createApp(config, log);
+const { server, ready, slack, mskTeam, audit } = createApp(config, log);
 const stopReminders = mskTeam.startReminders();
 
 // Listen only once storage is reachable (createApp exits the process if it is not).
@@ -26,7 +26,14 @@ server.listen(config.PORT, config.host, () => {
     url: `http://${config.host}:${config.PORT}/api/messages`,
     region: config.TRIAGE_REGION,
     storage: config.STORAGE,
+    audit: config.AUDIT,
   });
+  if (config.AUDIT === "off" && !config.anonymous) {
+    // A deployed bot with no audit leaves the trust unable to monitor it (docs/audit.md).
+    log.warn("audit_off", {
+      note: "AUDIT=off: no outcome or concern is recorded. Set AUDIT=table in production.",
+    });
+  }
   if (config.anonymous) {
     log.warn("anonymous_mode", {
       note: "No MicrosoftAppId: any caller is accepted. For local use only (Playground, tests), never in production.",
@@ -40,6 +47,8 @@ const shutdown = async (signal: string) => {
   setTimeout(() => process.exit(0), 8000).unref();
   // Slack requests are acknowledged before their work runs: let that work finish first.
   await slack?.idle();
+  // Audit records still queued are written (or counted as lost) before the process ends.
+  await audit.close();
   server.close(() => process.exit(0));
 };
 process.on("SIGTERM", () => shutdown("SIGTERM"));

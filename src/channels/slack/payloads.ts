@@ -69,7 +69,7 @@ export const blockActions = z.object({
   actions: z.array(action).min(1),
   /**
    * Inputs' current values by block and action id: a screen's ticked checkboxes, an MSK query's
-   * new route (a select) and note (a text input).
+   * new route (a select) and note (a text input), a concern's note.
    */
   state: z
     .object({
@@ -108,6 +108,8 @@ export const actionValue = z.union([
     queryId: z.string().min(1).max(100),
     reply: z.enum(["agree", "change", "call"]),
   }),
+  // "Report a concern" and the concern prompt's kind buttons: their own fields are checked by their handler.
+  z.looseObject({ action: z.literal("reportConcern"), ...stamp }),
 ]);
 
 export const slashCommand = z.object({

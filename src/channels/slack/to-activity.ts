@@ -121,7 +121,7 @@ export function fromBlockAction(p: BlockActions, botUserId: string): ParsedActio
   try {
     const parsed = actionValue.safeParse(JSON.parse(raw ?? ""));
     if (!parsed.success) return { ok: false, reason: "bad_value" };
-    value = parsed.data;
+    value = { ...textInputs(p), ...parsed.data };
   } catch {
     return { ok: false, reason: "bad_value" };
   }
@@ -147,6 +147,17 @@ export function fromBlockAction(p: BlockActions, botUserId: string): ParsedActio
       ...(p.response_url ? { responseUrl: p.response_url } : {}),
     }),
   };
+}
+
+/** Text typed into inputs of the clicked message, by action id (Teams merges card inputs the same way). */
+function textInputs(p: BlockActions): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const block of Object.values(p.state?.values ?? {})) {
+    for (const [actionId, input] of Object.entries(block)) {
+      if (typeof input.value === "string") out[actionId] = input.value;
+    }
+  }
+  return out;
 }
 
 /** The values of every ticked box of the message's `items` checkboxes. */
