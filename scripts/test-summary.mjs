@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-const files = ["test-results/vitest.json"];
+const files = ["test-results/vitest.json", "test-results/fuzz.json"];
 const e2eDir = "test-results/e2e";
 if (existsSync(e2eDir))
   for (const f of readdirSync(e2eDir)) if (f.endsWith(".json")) files.push(path.join(e2eDir, f));
