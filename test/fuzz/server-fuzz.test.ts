@@ -380,6 +380,7 @@ describe("server fuzz", () => {
       // --- the run -------------------------------------------------------------------------------
       const t0 = Date.now();
       let rssBefore = 0;
+      let heapBefore = 0;
       for (let start = 0; start < COUNT && Date.now() - t0 < TIME_CAP_MS; start += BATCH) {
         const size = Math.min(BATCH, COUNT - start);
         await Promise.all(
@@ -402,7 +403,10 @@ describe("server fuzz", () => {
         fake.calls.length = 0;
         fake.responses.length = 0;
         // The baseline is taken after a warm-up (JIT code, caches, allocator pools all sized).
-        if (start + size === WARM_UP) rssBefore = await settle();
+        if (start + size === WARM_UP) {
+          rssBefore = await settle();
+          heapBefore = process.memoryUsage().heapUsed;
+        }
         if (process.env.FUZZ_TRACE) {
           settle();
           const m = process.memoryUsage();
@@ -434,7 +438,9 @@ describe("server fuzz", () => {
       expect(fives).toBe(0);
       expect(storage.misfits).toEqual([]);
       expect(health.status).toBe(200);
-      if (rssBefore > 0) expect(rssAfter).toBeLessThan(rssBefore * 1.1);
+      // A leak of conversations or state shows in the collected heap; RSS is printed above but on
+      // Node 24 the allocator keeps freed pages for a while (seen: 376 -> 435 MB with the heap flat).
+      if (heapBefore > 0) expect(process.memoryUsage().heapUsed).toBeLessThan(heapBefore * 1.1);
     },
     TIME_CAP_MS + 60_000,
   );
