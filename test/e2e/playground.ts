@@ -69,8 +69,7 @@ export async function send(page: Page, text: string, options: SendOptions = {}):
   const box = page.getByRole("textbox").last();
   await box.click();
   if (options.mention) {
-    await box.pressSequentially("@");
-    await mentionMenuItem(page, options.mention).click();
+    await addMention(page, box, options.mention);
     await box.pressSequentially(" ");
   }
   await box.pressSequentially(text);
@@ -79,6 +78,18 @@ export async function send(page: Page, text: string, options: SendOptions = {}):
   if (isNewPost) await post.click();
   else await box.press("Enter");
   await page.getByText(text).last().waitFor();
+}
+
+/**
+ * Types "@", picks the name from the menu and waits until the mention is in the message box. Typing
+ * on before the editor has inserted it (a loaded CI machine) posts plain text without a mention
+ * entity, which the Playground, like Teams, never delivers to the bot in a channel.
+ */
+async function addMention(page: Page, box: Locator, name: string): Promise<void> {
+  await box.pressSequentially("@");
+  await mentionMenuItem(page, name).click();
+  await box.getByText(name).first().waitFor({ timeout: 5_000 });
+  await mentionMenuItem(page, name).waitFor({ state: "detached", timeout: 5_000 });
 }
 
 /** An entry of the "@" menu. Its accessible name repeats the name (avatar label + text), so match the text. */
@@ -90,8 +101,7 @@ function mentionMenuItem(page: Page, name: string): Locator {
 export async function postInChannel(page: Page, text: string, mention = botDisplayName): Promise<void> {
   const box = page.getByRole("textbox").first();
   await box.click();
-  await box.pressSequentially("@");
-  await mentionMenuItem(page, mention).click();
+  await addMention(page, box, mention);
   await box.pressSequentially(` ${text}`);
   await page.getByRole("button", { name: "Post", exact: true }).click();
   await page.getByText(text).last().waitFor();
