@@ -190,7 +190,7 @@ function questionNotes(q: QuestionData): string {
   const notes: string[] = [];
   if (q.judgement)
     notes.push(
-      "The clinician's own concern: always asked (alone and naming the facts when they raise it, otherwise in the concern screen).",
+      "The clinician's own concern: always asked (alone and naming the facts when they raise it and a yes would change the route there, otherwise in the concern screen, which then names those facts).",
     );
   if (q.askedIn) notes.push(`Asked in ${q.askedIn.unit}; kept as the answer ÷ ${q.askedIn.divideBy}.`);
   if (q.askBeforeEmergencyStop)
@@ -249,13 +249,20 @@ function flowSection(data: PackData, v: Vocab): string {
     return [
       String(i + 1),
       `Screen **${step.title}**: ${list(step.items, code)}`,
-      step.when ? `when ${describeCondition(step.when, v)}` : "always",
+      [
+        step.when ? `when ${describeCondition(step.when, v)}` : "",
+        step.onlyIfRouteCanChange
+          ? "while some answer to it could still change the route or its urgency"
+          : "",
+      ]
+        .filter(Boolean)
+        .join(", ") || "always",
     ];
   });
   return [
     "### The conversation, step by step",
     "",
-    'A screen is one card: a checklist of its open items with "None of these", "These" (ticked = yes, the rest = no) and "Not sure: ask one by one". It lists every item not yet answered that applies to the body area and age, and is skipped only when none is left or a certain emergency has ended the questions. A single question is asked only when its own condition holds and its answer could change the route.',
+    'A screen is one card: a checklist of its open items with "None of these", "These" (ticked = yes, the rest = no) and "Not sure: ask one by one". It lists every item not yet answered that applies to the body area and age, and is skipped only when none is left or a certain emergency has ended the questions; the referral criteria, which only choose the tier, are also skipped when no answer to them could change the route or its urgency. A single question is asked only when its own condition holds and its answer could change the route.',
     "",
     table(["Step", "Asks", "Shown"], rows),
   ].join("\n");

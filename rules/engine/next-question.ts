@@ -43,16 +43,21 @@ export function nextQuestion(pack: Pack, findings: Findings, options: NextOption
   const current = factsFor(pack, findings);
   for (const step of pack.flow) {
     if (step.kind === "ask") {
-      if (isAskable(step.question, findings, current, best)) return ask(step.question, false, current, pack);
+      if (isAskable(pack, step.question, findings, current, best))
+        return ask(step.question, false, current, pack);
       continue;
     }
     const items = openItems(step, findings, current);
-    if (items.length > 0)
+    if (step.onlyIfRouteCanChange && !tierCouldChange(pack, findings, best, items)) continue;
+    if (items.length > 0) {
+      const noted = [...new Set(items.flatMap((q) => (q.raisedWhen ? notedFacts(pack, q, current) : [])))];
+      const why = noted.length > 0 ? `${youNoted(noted)} ${step.why}` : step.why;
       return {
         done: false,
         kind: "screen",
-        screen: { id: step.id, title: step.title, why: step.why, items: items.map((q) => q.public) },
+        screen: { id: step.id, title: step.title, why, items: items.map((q) => q.public) },
       };
+    }
   }
   return { done: true, reason: "complete" };
 }
@@ -78,14 +83,70 @@ export function questionById(pack: Pack, id: FindingId): Question | undefined {
   return pack.questionById.get(id)?.public;
 }
 
-function isAskable(q: CompiledQuestion, findings: Findings, current: Facts, best: Evaluation): boolean {
+function isAskable(
+  pack: Pack,
+  q: CompiledQuestion,
+  findings: Findings,
+  current: Facts,
+  best: Evaluation,
+): boolean {
   if (!q.data.askable || q.data.id in findings) return false;
   if (q.data.askWhenRoute) return q.data.askWhenRoute.includes(best.primary.rule.data.route);
   if (q.reach.length === 0) return false;
   if (q.askWhen && q.askWhen(current) === NO) return false;
-  // A concern question is asked alone only when facts raised it; otherwise its screen asks it.
-  if (q.raisedWhen && q.raisedWhen(current) === NO) return false;
+  if (q.raisedWhen) {
+    // A concern question is asked alone only when facts raised it and its answer would change the
+    // route now; otherwise the concern screen asks it a step later, so skipping here loses nothing.
+    return q.raisedWhen(current) !== NO && yesCouldChangeRoute(pack, findings, best, [q]);
+  }
   return couldChangePrimary(q, best);
+}
+
+/**
+ * Whether a "yes" to a raised concern would give another route or urgency than the least urgent
+ * completion of the answers so far. Skipping it alone loses nothing: the concern screen asks it.
+ */
+function yesCouldChangeRoute(
+  pack: Pack,
+  findings: Findings,
+  best: Evaluation,
+  items: readonly CompiledQuestion[],
+): boolean {
+  const ifYes = withYes(pack, findings, items).primary;
+  return ifYes.rule.data.route !== best.primary.rule.data.route || ifYes.rank !== best.primary.rank;
+}
+
+/**
+ * Whether any answers to a screen of tier criteria could change the route or its urgency. Rules
+ * only gain truth as an answer goes from no to unsure to yes, so every mix of answers lies between
+ * the answers so far and "yes" to all: if "yes" to all keeps the primary rule at its urgency and
+ * lets no other rule overtake it, no mix can lead anywhere else.
+ */
+function tierCouldChange(
+  pack: Pack,
+  findings: Findings,
+  best: Evaluation,
+  items: readonly CompiledQuestion[],
+): boolean {
+  const p = best.primary;
+  const ifYes = withYes(pack, findings, items);
+  if (ifYes.primary.rule !== p.rule || ifYes.primary.rank !== p.rank) return true;
+  // Another rule that gains truth leads only by the tie-breaks of principle 1 (earlier in the pack
+  // at the same urgency, or certain where the primary is not), and matters only if it goes elsewhere.
+  const before = new Map(best.fired.map((f) => [f.rule, f.truth]));
+  return ifYes.fired.some(
+    (f) =>
+      f.rule.data.route !== p.rule.data.route &&
+      before.get(f.rule) !== f.truth &&
+      (f.rank > p.rank ||
+        (f.rank === p.rank && (f.rule.index < p.rule.index || (f.truth === YES && p.truth !== YES)))),
+  );
+}
+
+function withYes(pack: Pack, findings: Findings, items: readonly CompiledQuestion[]): Evaluation {
+  const yes: Record<string, unknown> = { ...findings };
+  for (const q of items) yes[q.data.id] = true;
+  return bestCase(pack, yes as Findings);
 }
 
 /**
@@ -139,6 +200,14 @@ function ask(q: CompiledQuestion, emergencyPending = false, raisedBy?: Facts, pa
 
 /** A concern raised by facts names them, so the clinician sees why it is asked now. */
 function raisedWording(pack: Pack, q: CompiledQuestion, x: Facts): Question {
+  const noted = notedFacts(pack, q, x);
+  if (noted.length === 0) return q.public;
+  return { ...q.public, text: `${youNoted(noted)} ${q.public.text}` };
+}
+
+/** The facts answered so far that raise this concern, by label. */
+function notedFacts(pack: Pack, q: CompiledQuestion, x: Facts): string[] {
+  if (!q.raisedWhen || q.raisedWhen(x) === NO) return [];
   const read = factsOf(q.data.raisedWhen ?? { always: true }, pack.data.terms);
   const noted: string[] = [];
   for (const id of read) {
@@ -151,7 +220,10 @@ function raisedWording(pack: Pack, q: CompiledQuestion, x: Facts): Question {
       if (flag.reads.some((id) => pack.questionById.get(id)?.data.type !== "bool" && read.has(id)))
         noted.push(flag.label);
   }
-  if (noted.length === 0) return q.public;
+  return noted;
+}
+
+function youNoted(noted: readonly string[]): string {
   const list = noted.map((n, i) => (i === 0 ? n : n.charAt(0).toLowerCase() + n.slice(1))).join(", ");
-  return { ...q.public, text: `You noted: ${list}. ${q.public.text}` };
+  return `You noted: ${list}.`;
 }

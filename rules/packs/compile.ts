@@ -38,6 +38,7 @@ export type CompiledStep =
       title: string;
       why: string;
       when: Condition | undefined;
+      onlyIfRouteCanChange: boolean;
       items: CompiledQuestion[];
     };
 
@@ -186,12 +187,19 @@ export function compilePack(data: PackData): Pack {
       return q;
     };
     if ("ask" in step) return { kind: "ask", question: questionOf(step.ask) };
+    const concern = step.onlyIfRouteCanChange && step.items.find((id) => questionOf(id).data.judgement);
+    // The clinician's concern is asked every time, so a concern screen can never be skipped.
+    if (concern)
+      throw new Error(
+        `flow.${i} (${step.screen}): ${concern} is a concern; onlyIfRouteCanChange not allowed`,
+      );
     return {
       kind: "screen",
       id: step.screen,
       title: step.title,
       why: step.why,
       when: step.when ? compile(step.when, `flow.${i} (${step.screen}).when`) : undefined,
+      onlyIfRouteCanChange: step.onlyIfRouteCanChange === true,
       items: step.items.map(questionOf),
     };
   });

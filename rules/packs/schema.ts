@@ -75,8 +75,8 @@ export const questionSchema = z.strictObject({
   askWhen: conditionSchema.optional(),
   /**
    * For a concern (judgement) question: the facts that raise it. Raised, it is asked alone right
-   * after the screen holding those facts, naming them; otherwise it waits in the concern screen.
-   * It is asked either way.
+   * after the screen holding those facts, naming them, when its answer could change the route
+   * there; otherwise it waits in the concern screen. It is asked either way.
    */
   raisedWhen: conditionSchema.optional(),
   /** Asked in another unit than the finding is kept in (days for a finding kept in weeks: divideBy 7). */
@@ -155,6 +155,11 @@ const flowStep = z.union([
     why: nonEmpty,
     /** The screen is shown only when this holds (e.g. spinal context for cauda equina). */
     when: conditionSchema.optional(),
+    /**
+     * Shown only while a "yes" to its items could still change the route or its urgency (the
+     * referral criteria, which only choose the tier). Never set on a screen of concerns.
+     */
+    onlyIfRouteCanChange: z.literal(true).optional(),
     items: z.array(boolFindingId).min(1),
   }),
 ]);

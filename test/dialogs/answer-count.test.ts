@@ -47,5 +47,8 @@ describe("answers per triage, by card taps only", () => {
     rows.push(`all: ${all.length} vignettes, median ${median(all)}, worst ${Math.max(...all)}`);
     console.log(`answers per triage (card taps only)\n${rows.join("\n")}`);
     expect(all).toHaveLength(vignettes.length);
+    expect(median(all)).toBeLessThanOrEqual(10);
+    expect(Math.max(...all)).toBeLessThanOrEqual(14);
+    for (const taps of noFlag.values()) expect(taps).toBeLessThanOrEqual(12);
   });
 });

@@ -22,7 +22,7 @@ import { leastUrgentCompletion, TODAY, walk } from "./walk.js";
 // strongest claim that three-valued (Kleene) logic actually guarantees, so a failure is a real
 // defect in the rules or the engine, never a flaky expectation.
 
-const RUNS = 400;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
 // Every bool is flipped on each case, so this is 43 checks a run; cheap, and the rare BNSSG shapes need it.
 const MONOTONE_RUNS = 1500;
 const packs = loadAllPacks();

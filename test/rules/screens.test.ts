@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { decide } from "../../rules/engine/decide.js";
 import { nextQuestion } from "../../rules/engine/next-question.js";
 import { answerScreen } from "../../rules/engine/screen-answer.js";
 import type { Screen } from "../../rules/outcome.js";
@@ -10,6 +11,28 @@ import type { Findings } from "../../rules/vocabulary.js";
 
 const pack = loadPack("NEL");
 const adultBack: Findings = { body_area: "lumbar", age: 45 };
+
+/** "None of these" on a screen, as the clinician would answer it. */
+function none(screenId: string): Findings {
+  const step = pack.data.flow.find((s) => "screen" in s && s.screen === screenId);
+  if (!step || !("items" in step)) throw new Error(`no screen ${screenId}`);
+  return Object.fromEntries(step.items.map((id) => [id, false])) as Findings;
+}
+
+/** A lower back with every screen before this one answered "None of these". */
+function noneUpTo(screenId: string): Findings {
+  let f: Findings = { ...adultBack, cancer_history: false };
+  for (const step of pack.data.flow) {
+    if (!("screen" in step)) continue;
+    if (step.screen === screenId) return f;
+    f = { ...none(step.screen), ...f };
+  }
+  throw new Error(`no screen ${screenId}`);
+}
+
+function decideRoute(f: Findings): string {
+  return decide(pack, f, { today: "2026-01-01" }).route;
+}
 
 function screenAfter(f: Findings): Screen {
   const next = nextQuestion(pack, f);
@@ -77,6 +100,50 @@ describe("screens", () => {
     if (next.done || next.kind !== "question") throw new Error("expected a question");
     expect(next.question.id).toBe("infection_suspected");
     expect(next.question.text).toMatch(/^You noted: Fever/);
+  });
+
+  // Past cancer, low back pain, night pain unsure, nothing else: the cancer-pathway rule already
+  // holds, so a "yes" to the cancer concern alone could not move the route.
+  const pastCancerNightPain: Findings = {
+    ...noneUpTo("concern"),
+    age: 69,
+    cancer_history: true,
+    under_oncology: false,
+    night_pain: "unsure",
+  };
+
+  it("a raised concern that could not move the route waits in the concern screen, which names the facts", () => {
+    const next = nextQuestion(pack, pastCancerNightPain);
+    if (next.done || next.kind !== "screen")
+      throw new Error(`expected a screen, got ${JSON.stringify(next)}`);
+    expect(next.screen.id).toBe("concern");
+    expect(next.screen.items.map((q) => q.id)).toContain("malignancy_suspected");
+    expect(next.screen.why).toMatch(/^You noted: Cancer history, non-mechanical or night pain\./);
+  });
+
+  it("skips the referral criteria when no answer to them could change the route or its urgency", () => {
+    const f = { ...pastCancerNightPain, ...none("concern") };
+    expect(nextQuestion(pack, f)).toEqual({ done: true, reason: "complete" });
+    expect(decideRoute(f)).toBe("CANCER_PATHWAY");
+  });
+
+  it("asks the referral criteria when one could still change the route", () => {
+    // No red flag: the criteria decide the tier.
+    expect(screenAfter({ ...noneUpTo("referral"), age: 45 }).id).toBe("referral");
+    // Weakness of unknown grade reaches urgent APP only through an unsure answer, so a certain
+    // urgent-physiotherapy criterion at the same urgency would lead (certainty before order).
+    const weakness: Findings = {
+      ...noneUpTo("referral"),
+      age: 45,
+      motor_weakness: true,
+      radiculopathy: true,
+      motor_power_grade: "unsure",
+      motor_onset_weeks: 12,
+      neuro_progressing: false,
+    };
+    expect(decideRoute(weakness)).toBe("URGENT_APP");
+    expect(screenAfter(weakness).id).toBe("referral");
+    expect(decideRoute({ ...weakness, recent_injury: true })).toBe("URGENT_PHYSIO");
   });
 
   it("stops on a certain emergency without listing the rest (after the cancer history)", () => {
