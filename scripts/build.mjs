@@ -1,7 +1,10 @@
 // `npm run build`: compiles the TypeScript that runs in production to dist/, one ESM file per entry
 // point with a source map. Packages stay in node_modules (not bundled); the JSON rule packs and card
 // templates are imported, so they are compiled into the files that use them. Type checking is
-// `npm run typecheck`'s job: this only transpiles, in well under a second.
+// `npm run typecheck`'s job: this only transpiles, in well under a second. Code splitting keeps each
+// dynamic import() in a chunk of its own (dist/chunks/), so the server loads the optional parts
+// (Slack, Blob storage, the Table audit) and their packages only when config asks for them; without
+// it esbuild would hoist their package imports into the entry file.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -26,6 +29,8 @@ await build({
   outdir,
   outExtension: { ".js": ".js" },
   bundle: true,
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   packages: "external",
   platform: "node",
   format: "esm",

@@ -13,13 +13,13 @@ import {
 import { replyAndReset, TriageBot } from "./bot.js";
 import { keepEntityFields } from "./channels/entity-fields.js";
 import { ChannelPresenter } from "./channels/presenter.js";
-import { createSlackChannel, SLACK_PATHS } from "./channels/slack/index.js";
+import type { SlackChannel } from "./channels/slack/index.js";
+import { SLACK_PATHS } from "./channels/slack/paths.js";
 import type { Config } from "./config.js";
 import { DuplicateActivityFilter } from "./dedupe.js";
 import { TriageCloudAdapter } from "./http/cloud-adapter.js";
 import { errorFields, type Logger } from "./logging.js";
 import { type MskQueryEvent, MskTeam } from "./msk-team/index.js";
-import { SlackQueueTransport } from "./msk-team/slack-transport.js";
 import { TeamsQueueTransport } from "./msk-team/teams-transport.js";
 import { RateLimiter } from "./rate-limit.js";
 import { createServer } from "./server.js";
@@ -36,7 +36,9 @@ import {
 import { type Transport, TransportTag } from "./transport.js";
 import { ConversationTurnLock } from "./turn-lock.js";
 
-// The composition root: builds adapter, state, dialogs, bot and server from config.
+// The composition root: builds adapter, state, dialogs, bot and server from config. Asynchronous
+// because the optional parts (Slack, Blob storage, the Table audit) are imported only when config
+// asks for them: their SDKs would otherwise cost every server tens of MB and start-up time.
 
 export { ERROR_NOTICE } from "./bot.js";
 
@@ -46,7 +48,7 @@ export { ERROR_NOTICE } from "./bot.js";
  * `overrides.onMskQuery` hears each MSK team query asked and answered (the audit hears them too);
  * `overrides.audit` replaces the configured audit log.
  */
-export function createApp(
+export async function createApp(
   config: Config,
   log: Logger,
   overrides: {
@@ -64,7 +66,12 @@ export function createApp(
   });
   const adapter = new TriageCloudAdapter(auth);
   keepEntityFields();
-  const store = overrides.storage ?? createStorage(config);
+  // Every optional import is awaited here, before anything below starts work of its own.
+  const store = overrides.storage ?? (await createStorage(config));
+  // Clinical audit (AUDIT=table): every outcome shown is recorded after it is sent; concerns and
+  // MSK team queries too.
+  const audit = overrides.audit ?? (await createAuditLog(config, log));
+  const slackParts = config.slackEnabled ? await importSlack() : undefined;
   // Creates the blob container if missing; rejects (StorageUnavailableError) if storage is unreachable.
   const ready = prepareStorage(store);
   // Every call after start-up has a deadline, and its outcome feeds /healthz and /readyz.
@@ -77,9 +84,6 @@ export function createApp(
     config.msccContact ? { msccContact: config.msccContact } : {},
   );
   const presenter = new ChannelPresenter(log);
-  // Clinical audit (AUDIT=table): every outcome shown is recorded after it is sent; concerns and
-  // MSK team queries too.
-  const audit = overrides.audit ?? createAuditLog(config, log);
   const hash = keyedHasher(config.AUDIT_HASH_KEY);
   const concerns = new ConcernReports({ audit, presenter, hash, log });
   // The MSK team's query queue: outcomes offer "Ask the MSK team" while a queue exists.
@@ -139,19 +143,21 @@ export function createApp(
   adapter.onTurnError = replyAndReset(state, log);
 
   // Slack (docs/interfaces.md §3): the same bot, dialogs and state behind Slack's own transport.
-  const slack = config.slackEnabled
-    ? createSlackChannel({
-        botToken: config.SLACK_BOT_TOKEN as string,
-        signingSecret: config.SLACK_SIGNING_SECRET as string,
-        apiUrl: config.SLACK_API_URL,
-        bot,
-        log,
-        onTurnError: replyAndReset(state, log),
-        middleware: turnMiddleware("slack"),
-        replayStore: storage,
-      })
-    : undefined;
-  if (slack) mskTeam.use("slack", new SlackQueueTransport(slack.web, slack.adapter));
+  let slack: SlackChannel | undefined;
+  if (slackParts) {
+    const { createSlackChannel, SlackQueueTransport } = slackParts;
+    slack = createSlackChannel({
+      botToken: config.SLACK_BOT_TOKEN as string,
+      signingSecret: config.SLACK_SIGNING_SECRET as string,
+      apiUrl: config.SLACK_API_URL,
+      bot,
+      log,
+      onTurnError: replyAndReset(state, log),
+      middleware: turnMiddleware("slack"),
+      replayStore: storage,
+    });
+    mskTeam.use("slack", new SlackQueueTransport(slack.web, slack.adapter));
+  }
 
   const server = createServer({
     adapter,
@@ -181,3 +187,15 @@ export function createApp(
   });
   return { server, adapter, bot, state, storage: store, pack, ready, slack, health, mskTeam, audit };
 }
+
+/** The Slack channel and its MSK team transport, imported only when Slack is configured. */
+async function importSlack() {
+  const [{ createSlackChannel }, { SlackQueueTransport }] = await Promise.all([
+    import("./channels/slack/index.js"),
+    import("./msk-team/slack-transport.js"),
+  ]);
+  return { createSlackChannel, SlackQueueTransport };
+}
+
+/** A running bot as createApp builds it. */
+export type App = Awaited<ReturnType<typeof createApp>>;

@@ -11,7 +11,7 @@ import { scopeOf } from "../dialogs/scope.js";
 import { isReviewOverdue } from "../rules/engine/decide.js";
 import type { Pack } from "../rules/packs/index.js";
 import { errorFields, type Logger } from "./logging.js";
-import { LATE_WRITE_DISCARDED } from "./storage/blob-store.js";
+import { LATE_WRITE_DISCARDED } from "./storage/late-write.js";
 
 // The bot only routes: Teams transport details (mentions, install events) here, the conversation
 // in dialogs/, clinical decisions in rules/. State is saved at the end of every turn.

@@ -16,7 +16,7 @@ try {
   throw err;
 }
 const log = createLogger(config.LOG_LEVEL);
-const { server, ready, slack, mskTeam, audit } = createApp(config, log);
+const { server, ready, slack, mskTeam, audit } = await createApp(config, log);
 const stopReminders = mskTeam.startReminders();
 
 // Listen only once storage is reachable (createApp exits the process if it is not).

@@ -1,8 +1,8 @@
-import * as ACData from "adaptivecards-templating";
 import type { z } from "zod";
+import { CardTemplate } from "./template.js";
 
-// adaptivecards-templating fails quietly: an unbound `${...}` stays in the card and a failed
-// binding can drop an element. So every card goes through here: the data is checked first, the
+// Templating fails quietly: an unbound `${...}` stays in the card and a binding to an empty list
+// drops an element. So every card goes through here: the data is checked first, the
 // result is checked after, and any doubt throws instead of showing a clinician a broken card.
 
 /** Highest schema Teams renders on every client (desktop, web, mobile). */
@@ -28,21 +28,24 @@ export function expandCard<T>(req: ExpandRequest<T>): Record<string, unknown> {
     throw new CardRenderError(`${req.name} card data is invalid: ${issues.join("; ")}`);
   }
   const data = neutraliseTemplateMarkers(parsed.data);
-  const expanded = templateFor(req.template).expand({ $root: data }) as unknown;
+  const expanded = templateFor(req.template).expand(data) as unknown;
   const card = dropNulls(expanded) as Record<string, unknown>;
-  assertNoTemplateLeft(req.name, card);
+  // One walk over the card's strings serves both checks.
+  const strings = collectStrings(card);
+  assertNoTemplateLeft(req.name, strings);
   assertVersion(req.name, card);
-  assertContains(req.name, card, req.required.map(neutraliseTemplateMarkers));
+  assertContains(req.name, strings, req.required.map(neutraliseTemplateMarkers));
   return card;
 }
 
-// One prepared Template per template file: building it on every render was a large share of a
-// turn's CPU under load (bench:bot). expand() does not change the template.
-const templates = new WeakMap<object, ACData.Template>();
-function templateFor(json: object): ACData.Template {
+// One prepared template per template file: preparing costs about three times what expanding does
+// (20 us for a question card, 90 us for an outcome card, against 2 ms of CPU per bot turn).
+// expand() does not change the template.
+const templates = new WeakMap<object, CardTemplate>();
+function templateFor(json: object): CardTemplate {
   let t = templates.get(json);
   if (!t) {
-    t = new ACData.Template(json);
+    t = new CardTemplate(json);
     templates.set(json, t);
   }
   return t;
@@ -50,28 +53,48 @@ function templateFor(json: object): ACData.Template {
 
 /**
  * Text from a clinician's own message (prefill evidence) could contain `${`: it must not be
- * mistaken for an unbound binding, so data strings get a space inside the marker.
+ * mistaken for an unbound binding, so data strings get a space inside the marker. Parts with no
+ * marker are returned as they are, not copied: nearly all data has none.
  */
 function neutraliseTemplateMarkers<T>(value: T): T {
-  if (typeof value === "string") return value.replaceAll("${", "$ {") as T;
-  if (Array.isArray(value)) return value.map(neutraliseTemplateMarkers) as T;
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, neutraliseTemplateMarkers(v)])) as T;
-  }
-  return value;
+  if (typeof value === "string") return (value.includes("${") ? value.replaceAll("${", "$ {") : value) as T;
+  return rebuiltIfChanged(value, neutraliseTemplateMarkers, () => true) as T;
 }
 
-/** Optional numbers (an input's min/max) bind to null when absent; the card simply omits them. */
+/**
+ * Optional numbers (an input's min/max) bind to null when absent; the card simply omits them.
+ * Parts with no null are returned as they are.
+ */
 function dropNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropNulls);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== null && v !== undefined)
-        .map(([k, v]) => [k, dropNulls(v)]),
-    );
+  return rebuiltIfChanged(value, dropNulls, (v) => v !== null && v !== undefined);
+}
+
+/**
+ * Applies `each` to the items of an array or the values of an object (those `keep` accepts), and
+ * returns a new array or object only if that changed something; any other value as it is.
+ */
+function rebuiltIfChanged(
+  value: unknown,
+  each: (v: unknown) => unknown,
+  keep: (v: unknown) => boolean,
+): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(each);
+    return items.some((item, i) => item !== value[i]) ? items : value;
   }
-  return value;
+  if (value === null || typeof value !== "object") return value;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (!keep(v)) {
+      changed = true;
+      continue;
+    }
+    const next = each(v);
+    if (next !== v) changed = true;
+    out[k] = next;
+  }
+  return changed ? out : value;
 }
 
 export function collectStrings(value: unknown, out: string[] = []): string[] {
@@ -86,8 +109,8 @@ export function collectStrings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-function assertNoTemplateLeft(name: string, card: unknown): void {
-  const left = collectStrings(card).find((s) => s.includes("${") || s === "$data" || s === "$when");
+function assertNoTemplateLeft(name: string, strings: readonly string[]): void {
+  const left = strings.find((s) => s.includes("${") || s === "$data" || s === "$when");
   if (left !== undefined)
     throw new CardRenderError(`${name} card kept a template marker: ${left.slice(0, 80)}`);
 }
@@ -99,9 +122,9 @@ function assertVersion(name: string, card: Record<string, unknown>): void {
   }
 }
 
-function assertContains(name: string, card: unknown, required: readonly string[]): void {
-  const strings = new Set(collectStrings(card));
-  const missing = required.filter((r) => !strings.has(r));
+function assertContains(name: string, strings: readonly string[], required: readonly string[]): void {
+  const present = new Set(strings);
+  const missing = required.filter((r) => !present.has(r));
   if (missing.length > 0) {
     throw new CardRenderError(
       `${name} card lost required text: ${missing.map((m) => m.slice(0, 60)).join(" | ")}`,

@@ -2,6 +2,8 @@ import { text } from "node:stream/consumers";
 import { ContainerClient, type StoragePipelineOptions } from "@azure/storage-blob";
 import type { Storage, StoreItem, StoreItems } from "botbuilder";
 import { EtagConflictError, MUST_NOT_EXIST } from "./etag.js";
+import { LATE_WRITE_DISCARDED } from "./late-write.js";
+import { StorageUnavailableError } from "./unavailable.js";
 
 // Conversation state in one Azure Blob container, shared by every bot process behind the load
 // balancer. Unlike botbuilder-azure-blobs' BlobsStorage it can also create a blob only if it is
@@ -16,9 +18,7 @@ const TURN_RETRIES: StoragePipelineOptions["retryOptions"] = {
   maxRetryDelayInMs: 1_000,
 };
 
-export class StorageUnavailableError extends Error {
-  override name = "StorageUnavailableError";
-}
+export { StorageUnavailableError };
 
 /**
  * Metadata on each state blob: a time (ms since the epoch) its write should have reached storage
@@ -28,12 +28,7 @@ export class StorageUnavailableError extends Error {
  */
 const WRITE_BY = "writeby";
 
-/**
- * What a read returns for a conversation whose last write reached storage after its turn had given
- * up (the clinician was told it was not used). Its content is dropped; the eTag is kept so the next
- * write is still conditional.
- */
-export const LATE_WRITE_DISCARDED = "lateWriteDiscarded";
+export { LATE_WRITE_DISCARDED };
 
 export interface BlobStoreOptions extends StoragePipelineOptions {
   /** Each request is abandoned after this long (the turn's storage deadline). */

@@ -1,7 +1,7 @@
 import type { Storage, StoreItems } from "botbuilder";
-import { StorageUnavailableError } from "./blob-store.js";
 import { isEtagConflict } from "./etag.js";
 import type { StorageHealth } from "./health.js";
+import { StorageUnavailableError } from "./unavailable.js";
 
 // Every storage call gets a deadline. A store that hangs (a frozen account, a half-open
 // connection) would otherwise hold the conversation's turn lock for minutes and apply the answer

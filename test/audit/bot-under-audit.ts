@@ -23,7 +23,7 @@ export interface AuditedBot {
 
 export async function startAuditedBot(env: Record<string, string>): Promise<AuditedBot> {
   const logs: string[] = [];
-  const app = createApp(
+  const app = await createApp(
     readConfig({ LOG_LEVEL: "debug", ...env }),
     createLogger("debug", (line) => logs.push(line)),
   );

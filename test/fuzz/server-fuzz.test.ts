@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fitsQuestion } from "../../dialogs/answer-schema.js";
 import type { Question } from "../../rules/outcome.js";
 import { loadPack } from "../../rules/packs/index.js";
-import { createApp } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging.js";
 import { BoundedMemoryStorage } from "../../src/storage/memory-store.js";
@@ -97,7 +97,7 @@ describe("server fuzz", () => {
   const fake = new FakeSlack();
   const storage = new CheckingStorage(new BoundedMemoryStorage({ idleMs: 3_600_000, maxItems: 10_000 }));
   const failures: string[] = [];
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   let base = "";
   const onCrash = (err: unknown) => failures.push(err instanceof Error ? err.name : String(err));
 
@@ -110,7 +110,7 @@ describe("server fuzz", () => {
       if (/turn_failed|process_failed|slack_work_failed|slack_request_failed/.test(event))
         failures.push(event);
     });
-    app = createApp(
+    app = await createApp(
       readConfig({
         ...NO_RATE_LIMIT,
         MSCC_CONTACT_PHONE: "020 7946 0000",

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { type Activity, MemoryStorage, TestAdapter, TurnContext } from "botbuilder";
 import type restify from "restify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { ConfigError, readConfig } from "../../src/config.js";
 import { authFailureStatus } from "../../src/http/messages-route.js";
 import { createLogger } from "../../src/logging.js";
@@ -86,7 +86,7 @@ describe("no one answers someone else's triage", () => {
   });
 
   it("a Slack-only deployment has no /api/messages", async () => {
-    const app = createApp(
+    const app = await createApp(
       readConfig({
         BOT_FRAMEWORK_ENDPOINT: "off",
         MSCC_CONTACT_PHONE: "020 7946 0000",
@@ -119,11 +119,11 @@ describe("no one answers someone else's triage", () => {
 });
 
 describe("bodies, connections and errors", () => {
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   let base: string;
   const lines: string[] = [];
   beforeAll(async () => {
-    app = createApp(
+    app = await createApp(
       readConfig({ LOG_LEVEL: "warn", HTTP_REQUEST_TIMEOUT_MS: "1500", HTTP_HEADERS_TIMEOUT_MS: "1000" }),
       createLogger("warn", (l) => lines.push(l)),
     );
@@ -201,11 +201,11 @@ describe("bodies, connections and errors", () => {
 });
 
 describe("tokens that cannot be trusted", () => {
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   let base: string;
   const lines: string[] = [];
   beforeAll(async () => {
-    app = createApp(
+    app = await createApp(
       readConfig({
         MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
         MicrosoftAppPassword: "not-a-real-secret",

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { MemoryStorage } from "botbuilder";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging.js";
 import { SLOW_DOWN_NOTICE } from "../../src/rate-limit.js";
@@ -13,10 +13,10 @@ import { botClient } from "./bot-client.js";
 // accepted and not met with silence; a Slack request replayed after a restart is still refused.
 
 describe("rate limits", () => {
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   let base: string;
   beforeAll(async () => {
-    app = createApp(
+    app = await createApp(
       readConfig({
         LOG_LEVEL: "silent",
         RATE_LIMIT_USER_PER_MINUTE: "10",

@@ -3,7 +3,7 @@ import type restify from "restify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decide } from "../../rules/engine/decide.js";
 import type { Findings } from "../../rules/vocabulary.js";
-import { createApp } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging.js";
 import { answerFrom, play } from "../dialogs/clinician.js";
@@ -22,11 +22,11 @@ async function listen(server: restify.Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-let app: ReturnType<typeof createApp>;
+let app: App;
 let base: string;
 
 beforeAll(async () => {
-  app = createApp(readConfig({ LOG_LEVEL: "warn", ...NO_RATE_LIMIT }), log);
+  app = await createApp(readConfig({ LOG_LEVEL: "warn", ...NO_RATE_LIMIT }), log);
   await app.ready;
   base = await listen(app.server);
 });
@@ -140,7 +140,7 @@ describe("the server's edges", () => {
 
 describe("with a MicrosoftAppId configured", () => {
   it("rejects a request without a Bot Framework token (401)", async () => {
-    const secured = createApp(
+    const secured = await createApp(
       readConfig({
         MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
         MicrosoftAppPassword: "not-a-real-secret",

@@ -1,5 +1,5 @@
 import type { Activity, Storage } from "botbuilder";
-import { createApp } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging.js";
 import type { MskQueryEvent } from "../../src/msk-team/index.js";
@@ -31,7 +31,7 @@ export class TeamsWorld {
   readonly connector: FakeConnector;
   /** What the bot told the audit hook about MSK team queries. */
   readonly queryEvents: MskQueryEvent[] = [];
-  app: ReturnType<typeof createApp> | undefined;
+  app: App | undefined;
   private baseUrl = "";
   private seq = 0;
   private readonly ownsConnector: boolean;
@@ -44,7 +44,7 @@ export class TeamsWorld {
   async start(): Promise<void> {
     if (this.ownsConnector) await this.connector.start();
     const config = readConfig({ LOG_LEVEL: "silent", ...this.o.env });
-    this.app = createApp(config, createLogger("silent"), {
+    this.app = await createApp(config, createLogger("silent"), {
       ...(this.o.storage ? { storage: this.o.storage } : {}),
       ...(this.o.clock ? { clock: this.o.clock } : {}),
       onMskQuery: (event) => this.queryEvents.push(event),

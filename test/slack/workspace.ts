@@ -1,5 +1,5 @@
 import type { Storage } from "botbuilder";
-import { createApp } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging.js";
 import { NO_RATE_LIMIT } from "../http/no-rate-limit.js";
@@ -16,7 +16,7 @@ export const CHANNEL = "C0MSKTEAM";
 export class Workspace {
   readonly fake = new FakeSlack();
   readonly logs: Array<Record<string, unknown>> = [];
-  private app: ReturnType<typeof createApp> | undefined;
+  private app: App | undefined;
   baseUrl = "";
   private seq = 0;
 
@@ -52,7 +52,7 @@ export class Workspace {
       LOG_LEVEL: "debug",
     });
     const log = createLogger("debug", (line) => this.logs.push(JSON.parse(line) as Record<string, unknown>));
-    this.app = createApp(config, log, this.storage ? { storage: this.storage } : {});
+    this.app = await createApp(config, log, this.storage ? { storage: this.storage } : {});
     await this.app.ready;
     const server = this.app.server;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));

@@ -146,6 +146,29 @@ describe.each(backends)("ConditionalConversationState over %s storage", (_name, 
     await state.saveChanges(t);
     expect(await store.read([state.getStorageKey(t) as string])).toEqual({});
   });
+
+  it("writes again only when the state changed since its own last write", async () => {
+    const store = await makeStore();
+    let writes = 0;
+    const counted: Storage = {
+      read: (keys) => store.read(keys),
+      write: (changes) => {
+        writes += 1;
+        return store.write(changes);
+      },
+      delete: (keys) => store.delete(keys),
+    };
+    const state = new ConditionalConversationState(counted);
+    const n = state.createProperty<{ values: number[] }>("n");
+    const t = turn();
+    await n.set(t, { values: [1] });
+    await state.saveChanges(t);
+    await state.saveChanges(t);
+    expect(writes).toBe(1);
+    (await n.get(t))?.values.push(2); // changed in place, as dialogs change their state
+    await state.saveChanges(t);
+    expect(writes).toBe(2);
+  });
 });
 
 async function loaded(state: ConditionalConversationState, context: TurnContext): Promise<TurnContext> {

@@ -25,7 +25,7 @@ export function blobEnv(connectionString: string, container: string): Record<str
 }
 
 export async function startApp(env: Record<string, string>, storage?: Storage): Promise<RunningBot> {
-  const app = createApp(
+  const app = await createApp(
     readConfig({ ...NO_RATE_LIMIT, ...env }),
     createLogger("silent"),
     storage ? { storage } : {},

@@ -8,11 +8,7 @@ import type { WorkQueue } from "./work-queue.js";
 // Every Slack route: check the signature on the raw body, drop replays, acknowledge at once, then
 // run the work. A request that fails the check gets 401 and causes nothing else.
 
-export const SLACK_PATHS = {
-  events: "/api/slack/events",
-  interactions: "/api/slack/interactions",
-  commands: "/api/slack/commands",
-} as const;
+export { SLACK_PATHS } from "./paths.js";
 
 export interface RouteDeps {
   signingSecret: string;

@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../storage/bots.js";
+
+// The Slack SDK and the Azure Blob and Table clients are imported only when config asks for them:
+// a server without them must never load them (they cost RSS and start-up time), and a server
+// configured for them must load them and still serve. Checked on the compiled server (as `npm run
+// serve` runs it), with a preload that lists every module the process resolved.
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const HOOK = fileURLToPath(new URL("./record-loaded-modules.mjs", import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), "loaded-modules-"));
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const OPTIONAL = ["@slack/", "@azure/storage-blob", "@azure/data-tables"];
+
+/** Starts dist/server.js with `env`, waits for /healthz, stops it, and returns the packages it loaded. */
+async function packagesLoaded(name: string, env: Record<string, string>): Promise<string[]> {
+  const file = path.join(dir, `${name}.txt`);
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ["--import", HOOK, "dist/server.js"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "error",
+      MicrosoftAppId: "",
+      LOADED_MODULES_FILE: file,
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    for (let i = 0; ; i++) {
+      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${stderr}`);
+      if (i > 400) throw new Error(`no /healthz within 20 s:\n${stderr}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+  }
+  const urls = readFileSync(file, "utf8").split("\n");
+  return OPTIONAL.filter((pkg) => urls.some((url) => url.includes(`/node_modules/${pkg}`)));
+}
+
+describe("optional parts of the compiled server", () => {
+  it("a server with memory storage, no audit and no Slack loads none of their SDKs", async () => {
+    const loaded = await packagesLoaded("unconfigured", {
+      STORAGE: "memory",
+      AUDIT: "off",
+      SLACK_BOT_TOKEN: "",
+      SLACK_SIGNING_SECRET: "",
+    });
+    expect(loaded).toEqual([]);
+  });
+
+  it("a server configured for Slack and the Table audit loads their SDKs and serves", async () => {
+    const loaded = await packagesLoaded("configured", {
+      STORAGE: "memory",
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: "test-signing-secret",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+      MSCC_CONTACT_PHONE: "020 7946 0000",
+      AUDIT: "table",
+      // Azurite's published development account; nothing is written before the first outcome.
+      AUDIT_CONNECTION_STRING:
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;",
+    });
+    expect(loaded).toEqual(["@slack/", "@azure/data-tables"]);
+  });
+});
