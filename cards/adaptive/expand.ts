@@ -1,8 +1,8 @@
+import * as ACData from "adaptivecards-templating";
 import type { z } from "zod";
-import { CardTemplate } from "./template.js";
 
-// Templating fails quietly: an unbound `${...}` stays in the card and a binding to an empty list
-// drops an element. So every card goes through here: the data is checked first, the
+// adaptivecards-templating fails quietly: an unbound `${...}` stays in the card and a failed
+// binding can drop an element. So every card goes through here: the data is checked first, the
 // result is checked after, and any doubt throws instead of showing a clinician a broken card.
 
 /** Highest schema Teams renders on every client (desktop, web, mobile). */
@@ -28,7 +28,7 @@ export function expandCard<T>(req: ExpandRequest<T>): Record<string, unknown> {
     throw new CardRenderError(`${req.name} card data is invalid: ${issues.join("; ")}`);
   }
   const data = neutraliseTemplateMarkers(parsed.data);
-  const expanded = templateFor(req.template).expand(data) as unknown;
+  const expanded = templateFor(req.template).expand({ $root: data }) as unknown;
   const card = dropNulls(expanded) as Record<string, unknown>;
   // One walk over the card's strings serves both checks.
   const strings = collectStrings(card);
@@ -38,14 +38,13 @@ export function expandCard<T>(req: ExpandRequest<T>): Record<string, unknown> {
   return card;
 }
 
-// One prepared template per template file: preparing costs about three times what expanding does
-// (20 us for a question card, 90 us for an outcome card, against 2 ms of CPU per bot turn).
-// expand() does not change the template.
-const templates = new WeakMap<object, CardTemplate>();
-function templateFor(json: object): CardTemplate {
+// One prepared Template per template file: building it on every render was a large share of a
+// turn's CPU under load (bench:bot). expand() does not change the template.
+const templates = new WeakMap<object, ACData.Template>();
+function templateFor(json: object): ACData.Template {
   let t = templates.get(json);
   if (!t) {
-    t = new CardTemplate(json);
+    t = new ACData.Template(json);
     templates.set(json, t);
   }
   return t;
