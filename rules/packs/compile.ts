@@ -8,7 +8,14 @@ import {
 } from "../engine/logic.js";
 import type { Question } from "../outcome.js";
 import { type FindingId, type PathwayKey, type RouteCode, type Urgency, urgencyRank } from "../vocabulary.js";
-import type { ActionNoteData, AdviceText, PackData, QuestionData, RuleData } from "./schema.js";
+import type {
+  ActionNoteData,
+  AdviceText,
+  ConditionData,
+  PackData,
+  QuestionData,
+  RuleData,
+} from "./schema.js";
 import { nameSources } from "./sources.js";
 
 // Turns validated pack data into closures once, at load, so a decision is a few hundred function
@@ -180,6 +187,9 @@ export function compilePack(data: PackData): Pack {
   const advice = (list: AdviceText[], key: string): CompiledAdvice[] =>
     list.map((a, i) => oneAdvice(a, `${key}.${i}`));
   const byId = new Map(questions.map((q) => [q.data.id, q]));
+  const negatedInRules = new Set<FindingId>();
+  for (const r of data.rules)
+    for (const c of [r.when, ...r.variants.map((v) => v.when)]) negatedFacts(c, data.terms, negatedInRules);
   const flow = data.flow.map((step, i): CompiledStep => {
     const questionOf = (id: FindingId) => {
       const q = byId.get(id);
@@ -187,12 +197,20 @@ export function compilePack(data: PackData): Pack {
       return q;
     };
     if ("ask" in step) return { kind: "ask", question: questionOf(step.ask) };
-    const concern = step.onlyIfRouteCanChange && step.items.find((id) => questionOf(id).data.judgement);
-    // The clinician's concern is asked every time, so a concern screen can never be skipped.
-    if (concern)
-      throw new Error(
-        `flow.${i} (${step.screen}): ${concern} is a concern; onlyIfRouteCanChange not allowed`,
-      );
+    if (step.onlyIfRouteCanChange) {
+      // The clinician's concern is asked every time, so a concern screen can never be skipped.
+      const concern = step.items.find((id) => questionOf(id).data.judgement);
+      if (concern)
+        throw new Error(
+          `flow.${i} (${step.screen}): ${concern} is a concern; onlyIfRouteCanChange not allowed`,
+        );
+      // The skip is exact only while a yes can never make a rule false (no "not" over an item).
+      const negated = step.items.find((id) => negatedInRules.has(id));
+      if (negated)
+        throw new Error(
+          `flow.${i} (${step.screen}): a rule reads ${negated} under "not"; onlyIfRouteCanChange not allowed`,
+        );
+    }
     return {
       kind: "screen",
       id: step.screen,
@@ -255,4 +273,14 @@ function toPublicQuestion(q: QuestionData, source: string): Question {
     out.divideBy = q.askedIn.divideBy;
   }
   return out;
+}
+
+/** The findings a condition reads under a "not" (through its terms). */
+function negatedFacts(cond: ConditionData, terms: Record<string, ConditionData>, out: Set<FindingId>): void {
+  if ("not" in cond) factsOf(cond.not, terms, out);
+  else if ("term" in cond) {
+    const term = terms[cond.term];
+    if (term) negatedFacts(term, terms, out);
+  } else if ("all" in cond) for (const c of cond.all) negatedFacts(c, terms, out);
+  else if ("any" in cond) for (const c of cond.any) negatedFacts(c, terms, out);
 }

@@ -118,6 +118,18 @@ describe("an invalid pack fails loudly, naming the field", () => {
     expect(buildWith((_b, o) => (o.rules.insertAfter = { R77: [] }), bnssg)).toThrow(/R77/);
   });
 
+  it("a screen skipped when it cannot change the route that holds a concern, or an item a rule negates", () => {
+    const screen = (b: Json, id: string) => b.flow.find((s: Json) => s.screen === id);
+    expect(buildWith((b) => (screen(b, "concern").onlyIfRouteCanChange = true))).toThrow(/is a concern/);
+    const referral = (b: Json) => screen(b, "referral");
+    expect(
+      buildWith((b) => {
+        const i = b.rules.findIndex((r: Json) => r.id === "R28");
+        b.rules[i].when = { all: [b.rules[i].when, { not: { fact: referral(b).items[0] } }] };
+      }),
+    ).toThrow(/under "not"; onlyIfRouteCanChange not allowed/);
+  });
+
   it("an http (not https) pathway link", () => {
     expect(buildWith((b) => (b.pathways.CES.url = "http://example.org/ces"))).toThrow(/pathways\.CES\.url/);
   });
