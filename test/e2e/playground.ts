@@ -180,6 +180,19 @@ export function textOf(card: Locator): Promise<string> {
   return card.innerText();
 }
 
+/**
+ * After a failed test: a screenshot under test-results/, and the tail of what the page shows printed
+ * to the test output, so a failure on CI (where the PNG is not kept) can still be read.
+ */
+export async function recordFailure(page: Page, testName: string): Promise<void> {
+  const file = await screenshot(page, `FAILED-${testName}`);
+  const shown = await page
+    .locator("body")
+    .innerText({ timeout: 2_000 })
+    .catch((error: Error) => `(page text unavailable: ${error.message})`);
+  console.log(`e2e failure "${testName}": screenshot ${file}; the page's last lines:\n${shown.slice(-1500)}`);
+}
+
 /** Saves a full-page PNG under test-results/ and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(resultsDir, { recursive: true });

@@ -4,7 +4,7 @@
 // so a scenario says what it answers, not in which order the rules ask.
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { cards, launchBrowser, screenshot, textOf } from "../playground.js";
+import { cards, launchBrowser, recordFailure, textOf } from "../playground.js";
 
 export type Answer = "Yes" | "No" | "Not sure" | { choose: string } | { number: number } | { tick: string[] };
 
@@ -120,7 +120,7 @@ export function useBrowserPage(): { page: () => Page } {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
   afterEach(async (context) => {
-    if (context.task.result?.state === "fail") await screenshot(page, `FAILED-${context.task.name}`);
+    if (context.task.result?.state === "fail") await recordFailure(page, context.task.name);
     await page.close();
   });
   return { page: () => page };

@@ -10,6 +10,7 @@ import {
   launchBrowser,
   openChat,
   postInChannel,
+  recordFailure,
   screenshot,
   send,
   waitForCardText,
@@ -28,7 +29,7 @@ beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 afterEach(async (context) => {
-  if (context.task.result?.state === "fail") await screenshot(page, `FAILED-${context.task.name}`);
+  if (context.task.result?.state === "fail") await recordFailure(page, context.task.name);
   await page.close();
 });
 
