@@ -48,16 +48,15 @@ export function nextQuestion(pack: Pack, findings: Findings, options: NextOption
       continue;
     }
     const items = openItems(step, findings, current);
+    if (items.length === 0) continue;
     if (step.onlyIfRouteCanChange && !tierCouldChange(pack, findings, best, items)) continue;
-    if (items.length > 0) {
-      const noted = [...new Set(items.flatMap((q) => (q.raisedWhen ? notedFacts(pack, q, current) : [])))];
-      const why = noted.length > 0 ? `${youNoted(noted)} ${step.why}` : step.why;
-      return {
-        done: false,
-        kind: "screen",
-        screen: { id: step.id, title: step.title, why, items: items.map((q) => q.public) },
-      };
-    }
+    const noted = [...new Set(items.flatMap((q) => (q.raisedWhen ? notedFacts(pack, q, current) : [])))];
+    const why = noted.length > 0 ? `${youNoted(noted)} ${step.why}` : step.why;
+    return {
+      done: false,
+      kind: "screen",
+      screen: { id: step.id, title: step.title, why, items: items.map((q) => q.public) },
+    };
   }
   return { done: true, reason: "complete" };
 }
