@@ -1,5 +1,5 @@
 import { ActivityTypes } from "botbuilder";
-import { Dialog, type DialogContext, type DialogTurnResult } from "botbuilder-dialogs";
+import { Dialog, type DialogContext, type DialogTurnResult } from "./sdk.js";
 import { extractFindings, redactIdentifiers, usableAtOnce } from "../rules/extract/index.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId } from "../rules/vocabulary.js";

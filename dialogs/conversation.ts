@@ -1,5 +1,5 @@
 import { ActivityTypes, type ConversationState, type TurnContext } from "botbuilder";
-import { DialogSet, DialogTurnStatus } from "botbuilder-dialogs";
+import { DialogSet, DialogTurnStatus } from "./sdk.js";
 import { type Extraction, extractFindings, redactIdentifiers } from "../rules/extract/index.js";
 import type { Pack } from "../rules/packs/index.js";
 import { asksForTriage, recogniseCommand } from "./commands.js";

@@ -1,5 +1,5 @@
 import { ActivityTypes } from "botbuilder";
-import { Dialog, type DialogContext, type DialogTurnResult } from "botbuilder-dialogs";
+import { Dialog, type DialogContext, type DialogTurnResult } from "./sdk.js";
 import { prefillLabel } from "../cards/labels.js";
 import { answerScreen } from "../rules/engine/screen-answer.js";
 import type { Screen } from "../rules/outcome.js";

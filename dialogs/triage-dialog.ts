@@ -6,7 +6,7 @@ import {
   type DialogTurnResult,
   WaterfallDialog,
   type WaterfallStepContext,
-} from "botbuilder-dialogs";
+} from "./sdk.js";
 import type { AnswerValue, OutcomeView } from "../cards/views.js";
 import type { Extraction } from "../rules/extract/index.js";
 import type { Screen } from "../rules/outcome.js";
