@@ -1,11 +1,11 @@
 import { ActivityTypes } from "botbuilder";
-import { Dialog, type DialogContext, type DialogTurnResult } from "./sdk.js";
 import { extractFindings, redactIdentifiers, usableAtOnce } from "../rules/extract/index.js";
 import type { Pack } from "../rules/packs/index.js";
 import type { FindingId } from "../rules/vocabulary.js";
 import { type Parsed, parseSubmittedAnswer, parseTypedAnswer } from "./answers.js";
 import { arrivalOf, preciseNow } from "./arrival.js";
 import type { Presenter } from "./presenter.js";
+import { Dialog, type DialogContext, type DialogTurnResult } from "./sdk.js";
 import { applyExtraction, questionView } from "./session.js";
 import type { SessionStore } from "./session-store.js";
 

@@ -1,10 +1,10 @@
 import { ActivityTypes, type ConversationState, type TurnContext } from "botbuilder";
-import { DialogSet, DialogTurnStatus } from "./sdk.js";
 import { type Extraction, extractFindings, redactIdentifiers } from "../rules/extract/index.js";
 import type { Pack } from "../rules/packs/index.js";
 import { asksForTriage, recogniseCommand } from "./commands.js";
 import type { Presenter } from "./presenter.js";
 import { scopeOf } from "./scope.js";
+import { DialogSet, DialogTurnStatus } from "./sdk.js";
 import { SessionStore } from "./session-store.js";
 import { TRIAGE_DIALOG, TriageDialog, type TriageStart } from "./triage-dialog.js";
 

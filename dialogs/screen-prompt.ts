@@ -1,5 +1,4 @@
 import { ActivityTypes } from "botbuilder";
-import { Dialog, type DialogContext, type DialogTurnResult } from "./sdk.js";
 import { prefillLabel } from "../cards/labels.js";
 import { answerScreen } from "../rules/engine/screen-answer.js";
 import type { Screen } from "../rules/outcome.js";
@@ -8,6 +7,7 @@ import type { FindingId, Findings } from "../rules/vocabulary.js";
 import { displayAnswer } from "./answers.js";
 import type { Presenter } from "./presenter.js";
 import { type ParsedScreen, parseSubmittedScreen, parseTypedScreen } from "./screen-answers.js";
+import { Dialog, type DialogContext, type DialogTurnResult } from "./sdk.js";
 import { notedLines } from "./session.js";
 import type { SessionStore } from "./session-store.js";
 

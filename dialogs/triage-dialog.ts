@@ -1,12 +1,4 @@
 import { ActivityTypes } from "botbuilder";
-import {
-  ComponentDialog,
-  Dialog,
-  type DialogContext,
-  type DialogTurnResult,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from "./sdk.js";
 import type { AnswerValue, OutcomeView } from "../cards/views.js";
 import type { Extraction } from "../rules/extract/index.js";
 import type { Screen } from "../rules/outcome.js";
@@ -27,6 +19,14 @@ import {
   type ScreenResult,
   screenAnswerText,
 } from "./screen-prompt.js";
+import {
+  ComponentDialog,
+  Dialog,
+  type DialogContext,
+  type DialogTurnResult,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from "./sdk.js";
 import {
   applyExtraction,
   goBack,
