@@ -155,9 +155,9 @@ function additionalActions(
  */
 function uncertainFindings(pack: Pack, x: Facts, fired: Firing[]): FindingId[] {
   const out: FindingId[] = [];
-  for (let i = 0; i < x.v.length; i++) if (x.v[i] === "unsure") out.push(FINDING_IDS[i] as FindingId);
+  for (const id of FINDING_IDS) if (x.v.get(id) === "unsure") out.push(id);
   for (const q of pack.absentMeansUnsure) {
-    if (x.v[q.slot] !== undefined) continue;
+    if (x.v.get(q.data.id) !== undefined) continue;
     if (fired.some((f) => f.truth === UNSURE && f.rule.reads.has(q.data.id))) out.push(q.data.id);
   }
   return out;

@@ -113,7 +113,7 @@ export function isEmergency(e: Evaluation): boolean {
 /** "Under oncology" means "has cancer": the implied finding takes the more certain of the two answers. */
 function applyImplications(pack: Pack, x: Facts): void {
   for (const [from, to] of pack.implies) {
-    const a = x.v[from];
-    if (a === true || (a === "unsure" && x.v[to] !== true)) x.v[to] = a;
+    const a = x.v.get(from);
+    if (a === true || (a === "unsure" && x.v.get(to) !== true)) x.v.set(to, a);
   }
 }

@@ -1,13 +1,13 @@
-import {
-  type CompileContext,
-  type Condition,
-  compileCondition,
-  FINDING_SLOT,
-  factsOf,
-  UNSURE,
-} from "../engine/logic.js";
+import { type CompileContext, type Condition, compileCondition, factsOf, UNSURE } from "../engine/logic.js";
 import type { Question } from "../outcome.js";
-import { type FindingId, type PathwayKey, type RouteCode, type Urgency, urgencyRank } from "../vocabulary.js";
+import {
+  type BoolFindingId,
+  type FindingId,
+  type PathwayKey,
+  type RouteCode,
+  type Urgency,
+  urgencyRank,
+} from "../vocabulary.js";
 import type {
   ActionNoteData,
   AdviceText,
@@ -57,8 +57,6 @@ export interface CompiledNote {
 export interface CompiledQuestion {
   data: QuestionData;
   index: number;
-  /** Position of the finding in Facts.v. */
-  slot: number;
   public: Question;
   askWhen: Condition | undefined;
   /** Rules whose outcome this answer can change, directly or by opening another question. */
@@ -97,8 +95,8 @@ export interface Pack {
   actionNotes: CompiledNote[];
   flow: CompiledStep[];
   rulesVersion: string;
-  /** Implications as slot pairs (under_oncology -> cancer_history). */
-  implies: Array<[number, number]>;
+  /** Implications (under_oncology -> cancer_history). */
+  implies: Array<[BoolFindingId, BoolFindingId]>;
 }
 
 export function compilePack(data: PackData): Pack {
@@ -166,7 +164,6 @@ export function compilePack(data: PackData): Pack {
     return {
       data: q,
       index,
-      slot: FINDING_SLOT[q.id] as number,
       public: toPublicQuestion(q, named(q.source, `questions.${index} (${q.id}).source`)),
       askWhen: q.askWhen ? compile(q.askWhen, `questions.${index} (${q.id}).askWhen`) : undefined,
       raisedWhen: q.raisedWhen ? compile(q.raisedWhen, `questions.${index} (${q.id}).raisedWhen`) : undefined,
@@ -249,7 +246,7 @@ export function compilePack(data: PackData): Pack {
     })),
     flow,
     rulesVersion: `${g.version} (effective ${g.effective}, review ${g.review})`,
-    implies: data.implies.map(([a, b]) => [FINDING_SLOT[a] as number, FINDING_SLOT[b] as number]),
+    implies: data.implies,
   };
 }
 
