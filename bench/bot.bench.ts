@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPack } from "../rules/packs/index.js";
 import { freePort } from "../test/storage/bots.js";
@@ -20,6 +20,8 @@ import { canonicalLoad, echoLoad, type Run, triageLoad } from "./bot-load.js";
 //   BENCH_CONVERSATIONS (50)  concurrent conversations
 //   BENCH_ROUNDS (3)          rounds of one phase of N x 20 turns per bot
 //   BENCH_CPU_PROF=<dir>      write a --cpu-prof profile of the triage bot there
+//   BENCH_HEAP_REPORT=<dir>   after the load, have each of the three bots write a Node diagnostic
+//                             report there (--report-on-signal) and print its V8 heap spaces
 //   BENCH_COMPARE=<label>=<server.js>,...
 //                             more triage servers in the same rounds (another build to compare
 //                             with, e.g. one commit earlier; it must sit inside this checkout so
@@ -161,8 +163,58 @@ function report(label: string, run: Pooled, mem: { rss: number; peak: number }) 
 const healthz: number[] = [];
 for (let i = 0; i < 3; i++) healthz.push(await serveToHealthy());
 
+const heapDir = process.env.BENCH_HEAP_REPORT;
+/** Flags that make a bot write a diagnostic report, with its heap spaces, on SIGUSR2. */
+function heapFlags(label: string): string[] {
+  if (!heapDir) return [];
+  // Node does not create the report directory.
+  mkdirSync(`${heapDir}/${label}`, { recursive: true });
+  return ["--report-on-signal", `--report-directory=${heapDir}/${label}`];
+}
+
+/** Asks a bot for its report and prints the V8 heap spaces in it (MB: size, in use). */
+async function printHeapSpaces(label: string, server: Server): Promise<void> {
+  const dir = `${heapDir}/${label}`;
+  const before = new Set(safeReaddir(dir));
+  server.child.kill("SIGUSR2");
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    const file = safeReaddir(dir).find((f) => !before.has(f) && f.endsWith(".json"));
+    const heap = file ? completeReport(`${dir}/${file}`)?.javascriptHeap : undefined;
+    if (!heap) continue;
+    const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+    const spaces = ["new_space", "old_space", "code_space", "large_object_space"].map((name) => {
+      const space = heap.heapSpaces[name];
+      return `${name} ${mb(space.memorySize)} (${mb(space.used)} used)`;
+    });
+    console.log(`${label.padEnd(10)} heap ${mb(heap.totalMemory)} MB: ${spaces.join(", ")}`);
+    return;
+  }
+  console.log(`${label}: no heap report within 5 s`);
+}
+
+/** The report, once Node has finished writing it. */
+function completeReport(file: string) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 const prof = process.env.BENCH_CPU_PROF;
-const triage = await startServer("dist/server.js", prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : []);
+const triage = await startServer("dist/server.js", [
+  ...(prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : []),
+  ...heapFlags("triage"),
+]);
 const compared = await Promise.all(
   (process.env.BENCH_COMPARE ?? "")
     .split(",")
@@ -172,8 +224,8 @@ const compared = await Promise.all(
       return { label, server: await startServer(script), pooled: empty() };
     }),
 );
-const canonical = await startServer("dist/bench/canonical-bot.js");
-const echo = await startServer("dist/bench/echo-bot.js");
+const canonical = await startServer("dist/bench/canonical-bot.js", heapFlags("canonical"));
+const echo = await startServer("dist/bench/echo-bot.js", heapFlags("echo"));
 try {
   console.log(
     `node ${process.version}, ${N} concurrent conversations over loopback HTTP (expectReplies), ` +
@@ -200,9 +252,24 @@ try {
     await phase(pooled.echo, echo, () => echoLoad(echo.base, N, turns, tag));
   }
 
-  const t = report("triage", pooled.triage, memory(triage.child.pid));
-  const c = report("canonical", pooled.canonical, memory(canonical.child.pid));
-  const e = report("echo", pooled.echo, memory(echo.child.pid));
+  // RSS is read before the heap reports, which allocate.
+  const mem = {
+    triage: memory(triage.child.pid),
+    canonical: memory(canonical.child.pid),
+    echo: memory(echo.child.pid),
+  };
+  if (heapDir) {
+    for (const [label, server] of [
+      ["triage", triage],
+      ["canonical", canonical],
+      ["echo", echo],
+    ] as const) {
+      await printHeapSpaces(label, server);
+    }
+  }
+  const t = report("triage", pooled.triage, mem.triage);
+  const c = report("canonical", pooled.canonical, mem.canonical);
+  const e = report("echo", pooled.echo, mem.echo);
   for (const x of compared) {
     const alt = report(x.label, x.pooled, memory(x.server.child.pid));
     console.log(
