@@ -5,6 +5,7 @@
 // dynamic import() in a chunk of its own (dist/chunks/), so the server loads the optional parts
 // (Slack, Blob storage, the Table audit) and their packages only when config asks for them; without
 // it esbuild would hoist their package imports into the entry file.
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -22,6 +23,9 @@ const ENTRY_POINTS = {
   "bench/canonical-bot": "bench/canonical-bot.ts",
   "bench/echo-bot": "bench/echo-bot.ts",
 };
+
+// Chunk names carry a content hash: without this, chunks of earlier builds pile up.
+rmSync(path.join(outdir, "chunks"), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
