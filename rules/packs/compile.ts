@@ -95,7 +95,10 @@ export interface Pack {
   actionNotes: CompiledNote[];
   flow: CompiledStep[];
   rulesVersion: string;
-  /** Implications (under_oncology -> cancer_history). */
+  /**
+   * Findings that imply another before any rule reads them: a yes (or unsure) to the first counts
+   * for the second unless that is already yes (under oncology means a cancer history).
+   */
   implies: Array<[BoolFindingId, BoolFindingId]>;
 }
 
