@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "../storage/bots.js";
+import { startChildBot } from "../storage/bots.js";
 
 // The Slack SDK and the Azure Blob and Table clients are imported only when config asks for them:
 // a server without them must never load them (they cost RSS and start-up time), and a server
@@ -13,7 +13,6 @@ import { freePort } from "../storage/bots.js";
 // recognizers. Checked on the compiled server (as `npm run serve` runs it), with a preload that lists
 // every module the process resolved.
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const HOOK = fileURLToPath(new URL("./record-loaded-modules.mjs", import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), "loaded-modules-"));
 
@@ -38,43 +37,17 @@ function optionalIn(urls: string[]): string[] {
   return OPTIONAL.filter((pkg) => urls.some((url) => url.includes(`/node_modules/${pkg}`)));
 }
 
-/** Starts dist/server.js with `env`, waits for /healthz, stops it, and returns every module URL it resolved. */
+/** Starts dist/server.js with `env`, stops it once it listens, and returns every module URL it resolved. */
 async function modulesLoaded(name: string, env: Record<string, string>): Promise<string[]> {
   const file = path.join(dir, `${name}.txt`);
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", HOOK, "dist/server.js"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "error",
-      MicrosoftAppId: "",
-      LOADED_MODULES_FILE: file,
-      ...env,
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  try {
-    for (let i = 0; ; i++) {
-      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${stderr}`);
-      if (i > 400) throw new Error(`no /healthz within 20 s:\n${stderr}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  } finally {
-    child.kill("SIGTERM");
-    await exited;
-  }
+  const bot = await startChildBot({ MicrosoftAppId: "", ...env, LOADED_MODULES_FILE: file }, [
+    "--import",
+    HOOK,
+  ]);
+  // A graceful stop: the recorder writes its list when the process exits.
+  const exited = once(bot.process, "exit");
+  bot.process.kill("SIGTERM");
+  await exited;
   return readFileSync(file, "utf8").split("\n");
 }
 

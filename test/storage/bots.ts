@@ -43,10 +43,13 @@ export interface ChildBot extends RunningBot {
   process: ChildProcess;
 }
 
-/** The compiled server (`npm run serve`'s dist/server.js) as its own OS process: one pid, so SIGKILL hits the server itself. */
-export async function startChildBot(env: Record<string, string>): Promise<ChildBot> {
+/**
+ * The compiled server (`npm run serve`'s dist/server.js) as its own OS process: one pid, so SIGKILL
+ * hits the server itself. `nodeArgs` go before the script (a preload, for instance).
+ */
+export async function startChildBot(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildBot> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["dist/server.js"], {
+  const child = spawn(process.execPath, [...nodeArgs, "dist/server.js"], {
     env: {
       PATH: process.env.PATH ?? "",
       ...NO_RATE_LIMIT,
